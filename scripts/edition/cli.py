@@ -1,0 +1,136 @@
+"""The `edition` command: a thin click group over the library; exit codes live here only.
+
+Exit codes: 0 success, 1 errors in the sources or the build, 2 usage or I/O problems.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from . import OUTPUT_DIR, TEI_DIR, __version__
+from .errors import EditionError, UsageError
+
+log = logging.getLogger("edition")
+
+
+def _fail(exc: EditionError) -> None:
+    click.echo(f"edition: {exc}", err=True)
+    sys.exit(exc.exit_code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="edition")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors.")
+@click.option("-v", "--verbose", count=True, help="More detail (repeat for debug).")
+@click.pass_context
+def main(ctx: click.Context, quiet: bool, verbose: int) -> None:
+    """Validate, build and deposit a TEI P5 scholarly edition.
+
+    \b
+    Example:
+      edition validate              # the edition under tei/
+      edition build                 # every format into output/
+      edition build --format html --out site/ my-tei/*.xml
+    """
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else
+                                         logging.INFO if verbose else logging.WARNING)
+    logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr)
+    ctx.obj = {"quiet": quiet, "verbose": verbose}
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--schema", default="auto", show_default=True,
+              help="edition | tei_all | PATH to a .rng; auto: edition for files under tei/, else tei_all.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def validate(ctx: click.Context, paths: tuple[str, ...], schema: str, fmt: str) -> None:
+    """Check TEI files: RELAX NG, then the Schematron rules; report every problem.
+
+    \b
+    Example:
+      edition validate                       # every TEI file under tei/
+      edition validate --schema tei_all ../shared/corpus/
+      edition validate --format json letters/*.xml
+    """
+    from . import sources
+    from .validate import validate_paths
+
+    try:
+        files = sources.find(paths, default=TEI_DIR)
+        diagnostics = validate_paths(files, schema=schema)
+    except EditionError as exc:
+        _fail(exc)
+    errors = sum(d.severity == "error" for d in diagnostics)
+    warnings = sum(d.severity == "warning" for d in diagnostics)
+    if fmt == "json":
+        click.echo(json.dumps({"files": len(files), "errors": errors, "warnings": warnings,
+                               "diagnostics": [d.as_dict() for d in diagnostics]}, indent=1))
+    else:
+        for d in diagnostics:
+            click.echo(str(d))
+    if not ctx.obj["quiet"]:
+        click.echo(f"{len(files)} file(s): {errors} error(s), {warnings} warning(s)", err=True)
+    sys.exit(1 if errors else 0)
+
+
+@main.command()
+@click.argument("sources_", metavar="SOURCES", nargs=-1)
+@click.option("--format", "formats", default="all", show_default=True,
+              help="Comma-separated formats: html,text,pdf (or all).")
+@click.option("--out", "out", type=click.Path(path_type=Path), default=None,
+              help="Output folder [default: output/].")
+@click.option("-j", "--jobs", type=int, default=0, help="Worker processes (0: one per core).")
+@click.option("--force", is_flag=True, help="Rebuild everything, ignoring the build cache.")
+@click.option("--width", type=int, default=72, show_default=True, help="Text edition line width.")
+@click.option("--page-size", default="A5", show_default=True, help="PDF page size (A5, A4, letter...).")
+@click.pass_context
+def build(ctx, sources_, formats, out, jobs, force, width, page_size) -> None:
+    """Transform TEI into the web, text and print editions (XSLT 3.0).
+
+    \b
+    Example:
+      edition build                             # the edition, every format, into output/
+      edition build --format html,text --out site/ corpus/ -j2
+    """
+    from .build import BuildOptions, build as run_build
+
+    options = BuildOptions(formats=formats, jobs=jobs, force=force, width=width,
+                           page_size=page_size, quiet=ctx.obj["quiet"])
+    try:
+        report = run_build(list(sources_), out or OUTPUT_DIR, options)
+    except EditionError as exc:
+        _fail(exc)
+    for d in report.diagnostics:
+        click.echo(str(d), err=True)
+    if not ctx.obj["quiet"]:
+        click.echo(report.summary(), err=True)
+    sys.exit(1 if report.errors else 0)
+
+
+@main.command()
+@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--dir", "folder", type=click.Path(path_type=Path), default=OUTPUT_DIR / "html",
+              show_default=True)
+def serve(port: int, folder: Path) -> None:
+    """Preview the web edition on http://127.0.0.1:PORT/.
+
+    \b
+    Example:
+      edition serve --port 8080
+    """
+    from .serve import serve as run_serve
+
+    try:
+        run_serve(folder, port)
+    except EditionError as exc:
+        _fail(exc)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,125 @@
+"""XSLT 3.0 through saxonche: one processor per process, each stylesheet compiled once.
+
+Documents reach Saxon as the hardened parser's serialisation (no DOCTYPE), so Saxon's own
+parser never sees an entity or an external reference. Stylesheets never call doc(),
+unparsed-text() or collection() on values from a document: all documents they need
+arrive as parameters.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from . import XSLT_DIR
+from .errors import BuildError
+
+_lock = threading.Lock()
+_processor = None
+
+
+def processor():
+    """The process's one PySaxonProcessor (created lazily: workers create their own)."""
+    global _processor
+    with _lock:
+        if _processor is None:
+            from saxonche import PySaxonProcessor
+
+            _processor = PySaxonProcessor(license=False)
+        return _processor
+
+
+def saxon_version() -> str:
+    return processor().version
+
+
+@lru_cache(maxsize=None)
+def stylesheet(path: str | Path) -> "Stylesheet":
+    """The compiled stylesheet at path (relative paths are under xslt/); compiled once."""
+    full = Path(path)
+    if not full.is_absolute():
+        full = XSLT_DIR / full
+    return Stylesheet(full)
+
+
+def to_xdm(data: bytes, base_uri: str | None = None):
+    """Parse serialised XML (from sources.Source.serialize) into a Saxon node."""
+    builder = processor().new_document_builder()
+    builder.set_line_numbering(True)
+    if base_uri:
+        builder.set_base_uri(base_uri)
+    try:
+        return builder.parse_xml(xml_text=data.decode("utf-8"))
+    except Exception as exc:  # saxonche raises its own PySaxonApiError
+        raise BuildError(f"{base_uri or 'document'}: Saxon could not parse: {exc}") from None
+
+
+def xdm(value: Any):
+    """Python value -> XDM value for a stylesheet parameter."""
+    proc = processor()
+    if value is None:
+        return proc.empty_sequence()
+    if isinstance(value, bool):
+        return proc.make_boolean_value(value)
+    if isinstance(value, int):
+        return proc.make_integer_value(value)
+    if isinstance(value, float):
+        return proc.make_double_value(value)
+    if isinstance(value, str):
+        return proc.make_string_value(value)
+    if isinstance(value, (list, tuple)):
+        seq = proc.empty_sequence()
+        for item in value:
+            seq.add_xdm_item(item if not isinstance(item, (str, int, float, bool)) else xdm(item))
+        return seq
+    return value  # already an XDM node or value
+
+
+class Stylesheet:
+    """A compiled XSLT 3.0 stylesheet; each call gets fresh parameters."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        compiler = processor().new_xslt30_processor()
+        try:
+            self._executable = compiler.compile_stylesheet(stylesheet_file=str(path))
+        except Exception as exc:
+            raise BuildError(f"{path}: stylesheet does not compile: {exc}") from None
+        if self._executable is None:
+            raise BuildError(f"{path}: stylesheet does not compile")
+
+    def _prepare(self, params: dict[str, Any] | None):
+        exe = self._executable
+        exe.clear_parameters()
+        for name, value in (params or {}).items():
+            exe.set_parameter(name, xdm(value))
+        return exe
+
+    def apply(self, node, params: dict[str, Any] | None = None) -> str:
+        """Apply templates to node (a document from to_xdm); the serialised principal result."""
+        exe = self._prepare(params)
+        try:
+            exe.set_global_context_item(xdm_item=node)
+            result = exe.transform_to_string(xdm_node=node)
+        except Exception as exc:
+            raise BuildError(f"{self.path.name}: {exc}") from None
+        return result or ""
+
+    def call(self, template: str, params: dict[str, Any] | None = None, context=None) -> str:
+        """Call a named template (e.g. a whole-edition page); the serialised result."""
+        exe = self._prepare(params)
+        try:
+            if context is not None:
+                exe.set_global_context_item(xdm_item=context)
+            result = exe.call_template_returning_string(template)
+        except Exception as exc:
+            raise BuildError(f"{self.path.name}: template {template}: {exc}") from None
+        return result or ""
+
+
+def stylesheet_files(folder: str) -> Iterable[Path]:
+    """Every .xsl a format depends on: its own folder and common/ (for cache keys)."""
+    for sub in (folder, "common"):
+        yield from sorted((XSLT_DIR / sub).rglob("*.xsl"))
