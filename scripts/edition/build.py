@@ -1,0 +1,269 @@
+"""The build: plan what changed, transform in a pool, write atomically.
+
+Every (format, document) output is keyed by a hash of the document, the registers and
+edition header it is rendered with, the format's stylesheets and code, the options that
+matter to it and the tool versions. Unchanged outputs are carried over from the previous
+output folder (hard links); the rest are transformed, each stylesheet compiled once per
+process. Workers return small records; only the main process writes, into staging.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import inspect
+import json
+import logging
+import os
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+from . import TEI_DIR, XSLT_DIR, __version__, formats, sources, write
+from .corpus import Corpus
+from .errors import BuildError, Diagnostic, EditionError, SourceError
+
+log = logging.getLogger("edition")
+MANIFEST = ".build-manifest.json"
+EDITION_KEY = "@edition"
+POOL_MIN_BYTES = 2_000_000  # below this, worker start-up costs more than it saves
+
+
+@dataclass
+class BuildOptions:
+    formats: str = "all"
+    jobs: int = 0
+    force: bool = False
+    width: int = 72
+    page_size: str = "A5"
+    quiet: bool = False
+    progress: bool | None = None  # None: when stderr is a terminal and not quiet
+
+
+@dataclass
+class BuildReport:
+    documents: int = 0
+    built: list[str] = field(default_factory=list)
+    reused: list[str] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def errors(self) -> int:
+        return sum(d.severity == "error" for d in self.diagnostics)
+
+    @property
+    def warnings(self) -> int:
+        return sum(d.severity == "warning" for d in self.diagnostics)
+
+    def summary(self) -> str:
+        return (f"{self.documents} document(s): {len(self.built)} transformed, {len(self.reused)} unchanged, "
+                f"{self.errors} error(s), {self.warnings} warning(s) in {self.seconds:.2f} s")
+
+
+def _hash(*parts: str | bytes) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode() if isinstance(part, str) else part)
+        h.update(b"\0")
+    return h.hexdigest()
+
+
+def _format_fingerprint(fmt) -> str:
+    """Stylesheets, assets and the format's own code: a change to any rebuilds its outputs."""
+    files = sorted(p for sub in (fmt.xslt_folder, "common") for p in (XSLT_DIR / sub).rglob("*") if p.is_file())
+    files.append(Path(inspect.getfile(type(fmt))))
+    versions = [__version__, importlib.metadata.version("saxonche"), importlib.metadata.version("lxml")]
+    return _hash(*versions, *(f"{p.relative_to(p.anchor)}:{_hash(p.read_bytes())}" for p in files))
+
+
+def _options_key(fmt, options: BuildOptions) -> str:
+    return json.dumps({n: getattr(options, n) for n in fmt.option_names}, sort_keys=True)
+
+
+def _load_all(paths: list[Path], report: BuildReport) -> list[sources.Source]:
+    loaded = []
+    for path in paths:
+        try:
+            loaded.append(sources.load(path))
+        except SourceError as exc:
+            report.diagnostics.append(exc.diagnostic)
+    return loaded
+
+
+def _entry(source: sources.Source, base: Path) -> str:
+    try:
+        return str(source.path.resolve().relative_to(base))
+    except ValueError:
+        return str(source.path.resolve())
+
+
+# --- worker side ---------------------------------------------------------------------------
+
+_worker_corpus: Corpus | None = None
+
+
+def _worker_init(specs: list[tuple[str, str]]) -> None:
+    global _worker_corpus
+    loaded = []
+    for path, kind in specs:
+        src = sources.load(Path(path))
+        src.kind = kind
+        loaded.append(src)
+    _worker_corpus = Corpus(loaded)
+
+
+def _transform_document(corpus: Corpus, fmt_name: str, path: Path, options: BuildOptions):
+    """One document in one format -> ({relpath: bytes}, [Diagnostic])."""
+    fmt = formats.get(fmt_name)
+    source = next(s for s in corpus.sources if s.path == path)
+    try:
+        return fmt.document_outputs(corpus, source, options), []
+    except EditionError as exc:
+        return {}, [Diagnostic(str(path), 1, 1, "error", f"{fmt_name}: {exc}", "transform")]
+
+
+def _worker_task(fmt_name: str, path: str, options: BuildOptions):
+    return _transform_document(_worker_corpus, fmt_name, Path(path), options)
+
+
+# --- main side -----------------------------------------------------------------------------
+
+
+def _progress(enabled: bool, done: int, total: int) -> None:
+    if enabled and total:
+        width = 30
+        filled = width * done // total
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+
+def build(paths: list[str], out: Path, options: BuildOptions) -> BuildReport:
+    """Build the given sources (default: the edition under tei/) into out."""
+    started = time.perf_counter()
+    report = BuildReport()
+    names = formats.parse_list(options.formats)
+    files = sources.find(paths, default=TEI_DIR)
+    loaded = _load_all(files, report)
+    report.documents = len(files)
+    corpus = Corpus(loaded)
+    base = Path.cwd().resolve()
+    out = Path(out)
+    progress = options.progress if options.progress is not None else (sys.stderr.isatty() and not options.quiet)
+
+    with write.locked(out):
+        old_manifest = _read_manifest(out)
+        new_manifest: dict[str, dict] = {}
+        with write.staged(out, replace=set(names) | {MANIFEST}) as staging:
+            # keep other formats' manifest entries: their folders were carried over
+            new_manifest.update({k: v for k, v in old_manifest.items() if k.split(":", 1)[0] not in names})
+            tasks = []  # (fmt_name, source, key, manifest entry)
+            unchanged: list[str] = []  # formats whose whole folder is carried over
+            for name in names:
+                entries = _plan_format(name, corpus, options, base)
+                if not options.force and (out / name).is_dir() and all(
+                        old_manifest.get(e, {}).get("key") == k for e, k, _ in entries):
+                    write.link_tree(out / name, staging / name)
+                    new_manifest.update({e: old_manifest[e] for e, _, _ in entries})
+                    report.reused.extend(e for e, _, _ in entries)
+                    unchanged.append(name)
+                    continue
+                for entry, key, src in entries:
+                    if src is None:
+                        continue
+                    if not options.force and _reuse(old_manifest.get(entry), key, out / name, staging / name):
+                        new_manifest[entry] = old_manifest[entry]
+                        report.reused.append(entry)
+                    else:
+                        tasks.append((name, src, key, entry))
+            results = _run_tasks(corpus, tasks, options, progress)
+            for (name, src, key, entry), (outputs, diags) in zip(tasks, results):
+                report.diagnostics.extend(diags)
+                _write_outputs(staging / name, outputs)
+                new_manifest[entry] = {"key": key, "files": sorted(outputs)}
+                report.built.append(entry)
+            for name in names:
+                if name in unchanged:
+                    continue
+                _edition_outputs(name, corpus, options, staging, new_manifest, report)
+                formats.get(name).finish(staging / name, options)
+            (staging / MANIFEST).write_text(json.dumps(new_manifest, indent=1, sort_keys=True))
+    report.diagnostics.sort()
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _plan_format(name: str, corpus: Corpus, options: BuildOptions, base: Path):
+    """[(manifest entry, cache key, source or None for the whole-edition outputs)]."""
+    fmt = formats.get(name)
+    fp = _format_fingerprint(fmt)
+    opts = _options_key(fmt, options)
+    context = corpus.context_digest()
+    entries = [(f"{name}:{_entry(src, base)}", _hash(fp, opts, context, src.digest), src)
+               for src in corpus.texts]
+    whole = _hash(fp, opts, *sorted(f"{s.path.resolve()}:{s.kind}:{s.digest}" for s in corpus.sources))
+    entries.append((f"{name}:{EDITION_KEY}", whole, None))
+    return entries
+
+
+def _edition_outputs(name, corpus, options, staging, new_manifest, report):
+    """The whole-edition outputs (index, registers, PDF...): rebuilt when anything changed."""
+    fmt = formats.get(name)
+    entry, key, _ = _plan_format(name, corpus, options, Path.cwd().resolve())[-1]
+    try:
+        outputs = fmt.edition_outputs(corpus, options)
+    except EditionError as exc:
+        report.diagnostics.append(Diagnostic(name, 1, 1, "error", str(exc), "transform"))
+        outputs = {}
+    _write_outputs(staging / name, outputs)
+    new_manifest[entry] = {"key": key, "files": sorted(outputs)}
+    report.built.append(entry)
+
+
+def _run_tasks(corpus: Corpus, tasks, options: BuildOptions, progress: bool):
+    jobs = options.jobs or os.cpu_count() or 1
+    size = sum(len(src.data) for _, src, _, _ in tasks)
+    if jobs <= 1 or len(tasks) <= 1 or (options.jobs == 0 and size < POOL_MIN_BYTES):
+        results = []
+        for i, (name, src, _, _) in enumerate(tasks):
+            results.append(_transform_document(corpus, name, src.path, options))
+            _progress(progress, i + 1, len(tasks))
+        return results
+    specs = [(str(s.path), s.kind) for s in corpus.sources]
+    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=get_context("spawn"),
+                             initializer=_worker_init, initargs=(specs,)) as pool:
+        futures = [pool.submit(_worker_task, name, str(src.path), options) for name, src, _, _ in tasks]
+        results = []
+        for i, fut in enumerate(futures):
+            results.append(fut.result())
+            _progress(progress, i + 1, len(tasks))
+        return results
+
+
+def _reuse(previous: dict | None, key: str, old_folder: Path, new_folder: Path) -> bool:
+    """Carry a cached entry's files over into staging when its key still matches."""
+    if not previous or previous.get("key") != key:
+        return False
+    files = previous.get("files", [])
+    if not all((old_folder / f).is_file() for f in files):
+        return False
+    for f in files:
+        write.link_file(old_folder / f, write.safe_join(new_folder, f))
+    return True
+
+
+def _write_outputs(folder: Path, outputs: dict[str, bytes]) -> None:
+    for rel, data in sorted(outputs.items()):
+        write.write_bytes(write.safe_join(folder, rel), data)
+
+
+def _read_manifest(out: Path) -> dict:
+    try:
+        return json.loads((out / MANIFEST).read_text())
+    except (OSError, ValueError):
+        return {}

@@ -1,0 +1,52 @@
+"""The set of documents a build works on, with their Saxon trees made once and shared.
+
+Registers and the edition header are context for every text: the stylesheets receive them
+as parameters ($registers, $edition, $texts), never by fetching files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import transform
+from .sources import Source
+
+
+class Corpus:
+    def __init__(self, sources: list[Source]):
+        self.sources = sources
+        self._nodes: dict[Path, object] = {}
+
+    @property
+    def texts(self) -> list[Source]:
+        return [s for s in self.sources if s.kind == "text"]
+
+    @property
+    def registers(self) -> list[Source]:
+        return [s for s in self.sources if s.kind == "register"]
+
+    @property
+    def edition(self) -> Source | None:
+        return next((s for s in self.sources if s.kind == "edition"), None)
+
+    def context_digest(self) -> str:
+        """What every document's output also depends on: the registers and edition header."""
+        return "".join(s.digest for s in self.sources if s.kind != "text")
+
+    def node(self, source: Source):
+        """The Saxon document for source, parsed once per process."""
+        if source.path not in self._nodes:
+            self._nodes[source.path] = transform.to_xdm(source.serialize(), source.path.resolve().as_uri())
+        return self._nodes[source.path]
+
+    def nodes(self, sources: list[Source]) -> list:
+        return [self.node(s) for s in sources]
+
+    def params(self) -> dict:
+        """The standard parameters every stylesheet of every format receives."""
+        edition = self.edition
+        return {
+            "registers": self.nodes(self.registers),
+            "edition": self.node(edition) if edition else None,
+            "texts": self.nodes(self.texts),
+        }

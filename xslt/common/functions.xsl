@@ -1,0 +1,166 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Shared decisions for every output format: ids, pointers, register look-up, readings,
+  notes, dates, numbers. A format folder holds only its own markup; anything two formats
+  would both compute belongs here. Documents arrive as parameters (never fetched).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    exclude-result-prefixes="#all">
+
+  <!-- Context supplied by the build (edition/corpus.py): the register documents, the
+       edition header document and every text document. All may be empty (any TEI). -->
+  <xsl:param name="registers" as="document-node()*" select="()"/>
+  <xsl:param name="edition" as="document-node()?" select="()"/>
+  <xsl:param name="texts" as="document-node()*" select="()"/>
+
+  <xsl:key name="ed:id" match="*[@xml:id]" use="@xml:id"/>
+
+  <!-- '#per-stalin', 'persons.xml#per-stalin' -> 'per-stalin'; '' for a bare URL. -->
+  <xsl:function name="ed:id-from-pointer" as="xs:string*">
+    <xsl:param name="pointers" as="xs:string?"/>
+    <xsl:for-each select="tokenize(normalize-space($pointers), ' ')[contains(., '#')]">
+      <xsl:sequence select="substring-after(., '#')"/>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- The element an id names, searched in the node's own document, the registers, the
+       edition header and the texts (ids are unique across an edition). -->
+  <xsl:function name="ed:by-id" as="element()?">
+    <xsl:param name="id" as="xs:string?"/>
+    <xsl:param name="context" as="node()"/>
+    <xsl:sequence select="if (not($id)) then () else
+      (key('ed:id', $id, root($context)),
+       for $d in ($registers, $edition, $texts) return key('ed:id', $id, $d))[1]"/>
+  </xsl:function>
+
+  <!-- The register entry (person, place, org, bibl...) a name's @ref/@key points at. -->
+  <xsl:function name="ed:entry" as="element()?">
+    <xsl:param name="name" as="element()"/>
+    <xsl:sequence select="ed:by-id(ed:id-from-pointer($name/@ref)[1], $name)"/>
+  </xsl:function>
+
+  <!-- The standard name of a register entry: its first name element (not a variant). -->
+  <xsl:function name="ed:entry-label" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="names" select="$entry/(tei:persName, tei:placeName, tei:orgName,
+                                        tei:title, tei:name, tei:label, tei:term)"/>
+    <xsl:variable name="standard" select="($names[not(@type = 'variant')], $names)[1]"/>
+    <xsl:sequence select="if ($standard) then normalize-space(string-join($standard//text(), ''))
+                          else normalize-space(string($entry))"/>
+  </xsl:function>
+
+  <!-- Kind of register entry: person | place | org | work | other. -->
+  <xsl:function name="ed:entry-kind" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:sequence select="
+      if ($entry/self::tei:person or $entry/self::tei:personGrp) then 'person'
+      else if ($entry/self::tei:place) then 'place'
+      else if ($entry/self::tei:org) then 'org'
+      else if ($entry/self::tei:bibl or $entry/self::tei:biblStruct) then 'work'
+      else 'other'"/>
+  </xsl:function>
+
+  <!-- Every register entry of the edition (registers' lists and any in the texts' headers/standOff). -->
+  <xsl:function name="ed:register-entries" as="element()*">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="($registers, $texts)//(tei:listPerson/tei:person, tei:listPerson/tei:personGrp,
+        tei:listPlace/tei:place, tei:listOrg/tei:org, tei:listBibl/tei:bibl[@xml:id],
+        tei:listBibl/tei:biblStruct[@xml:id])[ed:entry-kind(.) = $kind]"/>
+  </xsl:function>
+
+  <!-- Mentions of an entry across the texts: every element whose @ref names its id. -->
+  <xsl:function name="ed:mentions" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="id" select="string($entry/@xml:id)"/>
+    <xsl:sequence select="$texts//tei:text//*[@ref][ed:id-from-pointer(@ref) = $id]"/>
+  </xsl:function>
+
+  <!-- A choice's reading: 'printed' (sic, orig, abbr) or 'corrected' (corr, reg, expan). -->
+  <xsl:function name="ed:reading" as="node()*">
+    <xsl:param name="choice" as="element(tei:choice)"/>
+    <xsl:param name="which" as="xs:string"/>
+    <xsl:variable name="printed" select="$choice/(tei:sic, tei:orig, tei:abbr)"/>
+    <xsl:variable name="corrected" select="$choice/(tei:corr, tei:reg, tei:expan)"/>
+    <xsl:sequence select="(if ($which = 'printed') then ($printed, $corrected) else ($corrected, $printed))[1]/node()"/>
+  </xsl:function>
+
+  <!-- Editorial interventions in document order: choices and standalone sic/corr/supplied/unclear. -->
+  <xsl:function name="ed:interventions" as="element()*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="root($doc)//tei:text//(tei:choice, tei:sic[not(parent::tei:choice)],
+                          tei:corr[not(parent::tei:choice)], tei:supplied)"/>
+  </xsl:function>
+
+  <!-- Editorial notes that comment on an intervention (note/@target pointing at it). -->
+  <xsl:function name="ed:notes-on" as="element(tei:note)*">
+    <xsl:param name="target" as="element()"/>
+    <xsl:variable name="id" select="string($target/@xml:id)"/>
+    <xsl:sequence select="if (not($id)) then () else
+      root($target)//tei:note[@target][ed:id-from-pointer(@target) = $id]"/>
+  </xsl:function>
+
+  <!-- True for editorial notes, which the apparatus shows instead of the reading text. -->
+  <xsl:function name="ed:is-editorial" as="xs:boolean">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="$note/@type = 'editorial' or exists($note/@target)"/>
+  </xsl:function>
+
+  <!-- The printed number of a note, or its position among the document's notes. -->
+  <xsl:function name="ed:note-number" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="if ($note/@n) then string($note/@n)
+      else string(count($note/preceding::tei:note[not(ed:is-editorial(.))][ancestor::tei:text]) + 1)"/>
+  </xsl:function>
+
+  <!-- The document's title (first main title of the titleStmt). -->
+  <xsl:function name="ed:doc-title" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="t" select="root($doc)/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:sequence select="normalize-space(string-join((($t[@type = 'main'], $t)[1])//text(), ''))"/>
+  </xsl:function>
+
+  <!-- A stable id for any element: its xml:id, else a generated one (stable for a given input). -->
+  <xsl:function name="ed:id" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="if ($el/@xml:id) then string($el/@xml:id)
+      else local-name($el) || '-' || count($el/preceding::*[local-name() = local-name($el)]) + 1
+           || (if ($el/ancestor::*[local-name() = local-name($el)]) then '-' || count($el/ancestor::*) else '')"/>
+  </xsl:function>
+
+  <!-- The normalised value of a date: 'YYYY-MM-DD', 'from/to' or 'notBefore..notAfter'. -->
+  <xsl:function name="ed:date-value" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="
+      if ($date/@when) then string($date/@when)
+      else if ($date/@from or $date/@to) then string($date/@from) || '/' || string($date/@to)
+      else if ($date/@notBefore or $date/@notAfter) then string($date/@notBefore) || '..' || string($date/@notAfter)
+      else ''"/>
+  </xsl:function>
+
+  <!-- The earliest point a date denotes, for sorting ('' when the date has no attributes). -->
+  <xsl:function name="ed:date-sort-key" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="string(($date/@when, $date/@from, $date/@notBefore, $date/@to, $date/@notAfter)[1])"/>
+  </xsl:function>
+
+  <!-- 33500000 -> '33,500,000' (numbers formatted for reading; values stay as in the TEI). -->
+  <xsl:function name="ed:format-number" as="xs:string">
+    <xsl:param name="value" as="xs:string?"/>
+    <xsl:sequence select="if ($value castable as xs:decimal)
+      then format-number(xs:decimal($value), if (contains($value, '.')) then '#,##0.###' else '#,##0')
+      else string($value)"/>
+  </xsl:function>
+
+  <!-- Safe URL for output: only http(s), mailto and relative references pass. -->
+  <xsl:function name="ed:safe-url" as="xs:string?">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:variable name="u" select="normalize-space($url)"/>
+    <xsl:sequence select="if (matches($u, '^(https?:|mailto:|#|[^:/?#]+([/?#]|$))', 'i')
+                              and not(matches($u, '^\s*(javascript|data|vbscript):', 'i')))
+                          then $u else ()"/>
+  </xsl:function>
+</xsl:stylesheet>
