@@ -1,0 +1,71 @@
+"""The web edition: a static site from xslt/html/site.xsl (one compiled stylesheet).
+
+Per text document: `<text-id>.html` (the stylesheet applied to the document). For the whole
+edition: index.html, the register pages, apparatus.html (named templates of the same
+stylesheet), the TEI sources under tei/ (copied as they are: they are the downloads) and the
+static assets of xslt/html/assets/. Python only orchestrates: every page is XSLT output.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePosixPath
+
+from .. import XSLT_DIR
+from ..transform import stylesheet
+from .base import Format, Outputs
+
+STYLESHEET = "html/site.xsl"
+ASSETS = XSLT_DIR / "html" / "assets"
+REGISTER_KINDS = {"person": "persons.html", "place": "places.html", "org": "organisations.html",
+                  "work": "works.html"}
+
+
+def download_paths(corpus) -> dict[Path, str]:
+    """Each source's path under tei/ in the site, mirroring the sources' folders."""
+    paths = [s.path.resolve() for s in corpus.sources]
+    if not paths:
+        return {}
+    common = Path(os.path.commonpath([p.parent for p in paths]))
+    return {p: str(PurePosixPath("tei", *p.relative_to(common).parts)) for p in paths}
+
+
+class HtmlFormat(Format):
+    name = "html"
+    xslt_folder = "html"
+    option_names = ()
+
+    def params(self, corpus, options) -> dict:
+        params = corpus.params()
+        # lists as one string, one item a line: saxonche crashes on sequences of strings
+        params["text-id-lines"] = "\n".join(s.id for s in corpus.texts)
+        params["base-url"] = getattr(options, "base_url", "") or ""
+        params["download-lines"] = "\n".join(sorted(download_paths(corpus).values()))
+        return params
+
+    def document_outputs(self, corpus, source, options) -> Outputs:
+        params = self.params(corpus, options)
+        params["tei-href"] = download_paths(corpus).get(source.path.resolve())
+        html = stylesheet(STYLESHEET).apply(corpus.node(source), params)
+        return {f"{source.id}.html": html.encode("utf-8")}
+
+    def edition_outputs(self, corpus, options) -> Outputs:
+        sheet = stylesheet(STYLESHEET)
+        params = self.params(corpus, options)
+        out: Outputs = {"index.html": sheet.call("index", params).encode("utf-8")}
+        for kind, page in REGISTER_KINDS.items():
+            html = sheet.call("register", {**params, "register-kind": kind})
+            if html.strip():
+                out[page] = html.encode("utf-8")
+        apparatus = sheet.call("apparatus", params)
+        if apparatus.strip():
+            out["apparatus.html"] = apparatus.encode("utf-8")
+        for source, rel in zip(corpus.sources, (download_paths(corpus)[s.path.resolve()] for s in corpus.sources)):
+            out[rel] = source.data
+        for asset in sorted(ASSETS.rglob("*")):
+            if asset.is_file():
+                out[str(PurePosixPath("assets", *asset.relative_to(ASSETS).parts))] = asset.read_bytes()
+        return out
+
+
+FORMAT = HtmlFormat()

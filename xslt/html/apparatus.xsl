@@ -1,0 +1,131 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Editorial interventions. In the text: both readings, the printed one shown by default
+  (CSS switches with the "reading" radio buttons; no script needed). apparatus.html: every
+  intervention of every text with its readings, responsibility, certainty and notes,
+  linked to the place in the text (same id) and back.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    xmlns:h="urn:x-edition:html"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    exclude-result-prefixes="#all">
+
+  <xsl:template match="tei:choice" mode="text">
+    <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>
+    <span><xsl:call-template name="h:attrs">
+        <xsl:with-param name="id" select="ed:id(.)"/>
+        <xsl:with-param name="class" select="'intervention'"/>
+      </xsl:call-template>
+      <span class="reading printed"><xsl:apply-templates select="ed:reading(., 'printed')" mode="text">
+        <xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates></span>
+      <span class="reading corrected"><xsl:apply-templates select="ed:reading(., 'corrected')" mode="text">
+        <xsl:with-param name="inline" select="true()" tunnel="yes"/><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates></span>
+    </span>
+    <xsl:call-template name="h:apparatus-ref"/>
+  </xsl:template>
+
+  <xsl:template match="tei:sic | tei:corr | tei:supplied | tei:orig | tei:reg | tei:abbr | tei:expan
+                       | tei:unclear | tei:add | tei:del | tei:surplus | tei:damage | tei:restore" mode="text">
+    <span><xsl:call-template name="h:attrs">
+        <xsl:with-param name="id" select="if (. intersect ed:interventions(.)) then ed:id(.) else @xml:id"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="text"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+    </span>
+    <xsl:if test=". intersect ed:interventions(.)"><xsl:call-template name="h:apparatus-ref"/></xsl:if>
+  </xsl:template>
+
+  <!-- A link to the apparatus entry, unless an editorial note (which links) comments on it. -->
+  <xsl:template name="h:apparatus-ref">
+    <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:param name="page" tunnel="yes" as="node()?" select="()"/>
+    <xsl:if test="not($in-link) and empty(ed:notes-on(.)) and exists($page) and h:is-text(.)">
+      <a class="app-ref gen" href="apparatus.html#{ed:id(.)}"><span aria-hidden="true">°</span><span
+         class="visually-hidden">Apparatus entry</span></a>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- "Chamberlain] Chamberlin": the lemma of an apparatus entry or an editorial note. -->
+  <xsl:template name="h:lemma">
+    <xsl:choose>
+      <xsl:when test="self::tei:choice">
+        <span class="lemma-printed"><xsl:value-of select="h:plain(ed:reading(., 'printed'))"/></span>
+        <xsl:text>] </xsl:text>
+        <span class="lemma-corrected"><xsl:value-of select="normalize-space(string-join(ed:reading(., 'corrected'), ''))"/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="lemma-printed"><xsl:value-of select="h:plain(.)"/></span>
+        <xsl:text>] </xsl:text>
+        <span class="lemma-kind"><xsl:value-of select="map{'sic': 'as printed, doubtful', 'corr': 'corrected',
+            'supplied': 'supplied by the editors'}(local-name()) => string()"/></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- apparatus.html; empty when no text has an intervention. -->
+  <xsl:template name="apparatus">
+    <xsl:if test="h:has-apparatus()">
+    <xsl:call-template name="h:page">
+      <xsl:with-param name="title" select="'Apparatus'"/>
+      <xsl:with-param name="current" select="'apparatus'"/>
+      <xsl:with-param name="canonical" select="'apparatus.html'"/>
+      <xsl:with-param name="description" select="'Every editorial intervention in ' || h:site-title()"/>
+      <xsl:with-param name="content">
+        <article class="apparatus-page">
+          <h1>Apparatus</h1>
+          <p class="lede">Every editorial intervention, with the reading as printed, the reading adopted, who
+            made the decision and why. Each entry links to its place in the text.</p>
+          <xsl:for-each select="$texts[exists(ed:interventions(.))]">
+            <section aria-labelledby="app-{h:text-id(.)}">
+              <h2 id="app-{h:text-id(.)}"><xsl:value-of select="(ed:doc-title(.)[.], h:text-id(.))[1]"/></h2>
+              <ol class="apparatus">
+                <xsl:for-each select="ed:interventions(.)">
+                  <xsl:call-template name="h:apparatus-entry"/>
+                </xsl:for-each>
+              </ol>
+            </section>
+          </xsl:for-each>
+        </article>
+      </xsl:with-param>
+    </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="h:apparatus-entry">
+    <xsl:variable name="id" select="ed:id(.)"/>
+    <xsl:variable name="corr" select="(self::tei:corr, tei:corr, tei:reg, tei:expan, self::tei:supplied)[1]"/>
+    <xsl:variable name="where" select="ancestor::*[self::tei:p or self::tei:head or self::tei:note or self::tei:l
+                                       or self::tei:item or self::tei:ab][@xml:id][1]"/>
+    <li id="{$id}" class="app-entry">
+      <a class="app-place" href="{h:text-page(.)}#{$id}">
+        <xsl:value-of select="if ($where/self::tei:p) then 'paragraph ' || (count($where/preceding::tei:p[ancestor::tei:text]) + 1)
+                              else if ($where) then local-name($where) || ' ' || $where/@xml:id else 'in the text'"/>
+      </a>
+      <xsl:text> </xsl:text>
+      <span class="lemma"><xsl:call-template name="h:lemma"/></span>
+      <xsl:variable name="resp" select="for $p in ed:id-from-pointer(($corr/@resp, @resp)[1]) return ed:by-id($p, .)"/>
+      <xsl:if test="exists($resp) or $corr/@cert or @cert">
+        <span class="resp">
+          <xsl:text> (</xsl:text>
+          <xsl:value-of select="string-join((
+              if (exists($resp)) then h:join(for $r in $resp return h:plain(($r/(tei:persName, tei:name), $r)[1])) else (),
+              (($corr/@cert, @cert)[1]) ! ('certainty: ' || .)), '; ')"/>
+          <xsl:text>)</xsl:text>
+        </span>
+      </xsl:if>
+      <xsl:for-each select="ed:notes-on(.)">
+        <div class="app-note">
+          <xsl:apply-templates mode="text">
+            <xsl:with-param name="copy" select="true()" tunnel="yes"/>
+            <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+          </xsl:apply-templates>
+          <xsl:text> </xsl:text>
+          <a class="app-note-link" href="{h:text-page(.)}#{ed:id(.)}">editorial note in the text</a>
+        </div>
+      </xsl:for-each>
+    </li>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,136 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Where things live in the site (text ids, hrefs), plain strings and citations. -->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    xmlns:h="urn:x-edition:html"
+    exclude-result-prefixes="#all">
+
+  <!-- The id of a text document: the one Python gave for it (root xml:id or file stem). -->
+  <xsl:function name="h:text-id" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="root" select="root($node)"/>
+    <xsl:variable name="i" select="(for $i in 1 to count($texts) return if ($texts[$i] is $root) then $i else ())[1]"/>
+    <xsl:sequence select="if (exists($i) and $text-ids[$i]) then $text-ids[$i]
+                          else string(($root/*/@xml:id, 'text')[1])"/>
+  </xsl:function>
+
+  <xsl:function name="h:text-page" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="encode-for-uri(h:text-id($node)) || '.html'"/>
+  </xsl:function>
+
+  <!-- Register kind -> page; '' when the kind has no page. -->
+  <xsl:function name="h:register-page" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="map{'person':'persons.html','place':'places.html','org':'organisations.html',
+                              'work':'works.html'}($kind) => string()"/>
+  </xsl:function>
+
+  <xsl:function name="h:register-title" as="xs:string">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:sequence select="map{'person':'Persons','place':'Places','org':'Organisations','work':'Works'}($kind) => string()"/>
+  </xsl:function>
+
+  <xsl:function name="h:register-kinds" as="xs:string*">
+    <xsl:sequence select="('person', 'place', 'org', 'work')[exists(ed:register-entries(.))]"/>
+  </xsl:function>
+
+  <xsl:function name="h:is-text" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="some $t in $texts satisfies $t is root($node)"/>
+  </xsl:function>
+
+  <!-- The page and anchor where an element with an id is shown, or () when it is shown
+       nowhere; $page: the document whose reading page links (() on whole-edition pages). -->
+  <xsl:function name="h:href" as="xs:string?">
+    <xsl:param name="el" as="element()?"/>
+    <xsl:param name="page" as="node()?"/>
+    <xsl:variable name="frag" select="'#' || encode-for-uri(string($el/@xml:id))"/>
+    <xsl:variable name="root" select="root($el)"/>
+    <xsl:sequence select="
+      if (empty($el) or not($el/@xml:id)) then ()
+      else if (ed:entry-kind($el) != 'other' and $el/(parent::tei:listPerson, parent::tei:listPlace,
+               parent::tei:listOrg, parent::tei:listBibl) and (some $d in ($registers, $texts) satisfies $d is $root))
+        then h:register-page(ed:entry-kind($el)) || $frag
+      else if ($el/ancestor::tei:teiHeader or not($el/ancestor::tei:text)) then ()
+      else if (exists($page) and $root is root($page)) then $frag
+      else if (exists($edition) and $root is $edition) then 'index.html' || $frag
+      else if (h:is-text($el)) then h:text-page($el) || $frag
+      else ()"/>
+  </xsl:function>
+
+  <!-- Text of an element as read in the printed reading, without notes. -->
+  <xsl:function name="h:plain" as="xs:string">
+    <xsl:param name="el" as="node()*"/>
+    <xsl:sequence select="normalize-space(string-join($el/descendant-or-self::text()[not(ancestor::tei:note)]
+       [not(ancestor::*[parent::tei:choice][self::tei:corr or self::tei:reg or self::tei:expan])], ''))"/>
+  </xsl:function>
+
+  <xsl:function name="h:lang" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:variable name="r" select="root($doc)/*"/>
+    <xsl:sequence select="string(($r/@xml:lang, $r/tei:text/@xml:lang,
+       $r/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident, 'en')[normalize-space()][1])"/>
+  </xsl:function>
+
+  <!-- The names in a header's titleStmt (authors or editors), plain. -->
+  <xsl:function name="h:names" as="xs:string*">
+    <xsl:param name="els" as="element()*"/>
+    <xsl:sequence select="for $e in $els return h:plain(($e/(tei:persName, tei:name)[1], $e)[1])"/>
+  </xsl:function>
+
+  <xsl:function name="h:authors" as="element()*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:sequence select="root($doc)/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:author"/>
+  </xsl:function>
+
+  <xsl:function name="h:editors" as="element()*">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:sequence select="root($doc)/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:editor"/>
+  </xsl:function>
+
+  <xsl:function name="h:join" as="xs:string">
+    <xsl:param name="items" as="xs:string*"/>
+    <xsl:sequence select="if (count($items) le 1) then string($items)
+      else string-join($items[position() lt last()], ', ') || ' and ' || $items[last()]"/>
+  </xsl:function>
+
+  <!-- The edition (or, without an edition header, the site) title. -->
+  <xsl:function name="h:site-title" as="xs:string">
+    <xsl:sequence select="if (exists($edition)) then ed:doc-title($edition)
+      else if (count($texts) = 1) then ed:doc-title($texts[1]) else 'TEI documents'"/>
+  </xsl:function>
+
+  <xsl:function name="h:year" as="xs:string?">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:variable name="d" select="root($doc)/*/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date[1]"/>
+    <xsl:sequence select="if ($d) then (substring(string(($d/@when, $d)[1]), 1, 4)) else ()"/>
+  </xsl:function>
+
+  <xsl:function name="h:url" as="xs:string">
+    <xsl:param name="relative" as="xs:string"/>
+    <xsl:sequence select="if ($base-url) then replace($base-url, '/?$', '/') || $relative else $relative"/>
+  </xsl:function>
+
+  <!-- "Author, “Title”, paragraph 3, in Edition, ed. A and B (Publisher, 2026). URL" -->
+  <xsl:function name="h:citation" as="xs:string">
+    <xsl:param name="el" as="element()?"/>
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="authors" select="h:join(h:names(h:authors($doc)))"/>
+    <xsl:variable name="title" select="ed:doc-title($doc)"/>
+    <xsl:variable name="where" select="if ($el/self::tei:p) then 'paragraph ' || (count($el/preceding::tei:p[ancestor::tei:text]) + 1)
+                                       else if ($el) then h:plain($el/(self::tei:head, tei:head)[1]) else ()"/>
+    <xsl:variable name="editors" select="h:names(h:editors($edition))"/>
+    <xsl:variable name="publisher" select="h:plain($edition/*/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher[1])"/>
+    <xsl:variable name="imprint" select="string-join(($publisher[.], h:year($edition)), ', ')"/>
+    <xsl:variable name="in" select="if (exists($edition) and not(root($doc) is $edition)) then
+        'in ' || ed:doc-title($edition) || (if (exists($editors)) then ', ed. ' || h:join($editors) else '') else ()"/>
+    <xsl:variable name="page" select="if (exists($edition) and root($doc) is $edition) then 'index.html' else h:text-page($doc)"/>
+    <xsl:variable name="url" select="h:url($page || (if ($el/@xml:id) then '#' || $el/@xml:id else ''))"/>
+    <xsl:sequence select="string-join(($authors[.], '“' || $title || '”', $where[.], $in), ', ')
+       || (if ($imprint) then ' (' || $imprint || ')' else '') || '. ' || $url"/>
+  </xsl:function>
+</xsl:stylesheet>

@@ -1,0 +1,472 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  A TEI document's text as HTML (mode "text"). Tunnel parameters:
+    inline   inside phrasing content (a p, a heading, a note): blocks become spans
+    copy     a second rendering (margin note): no ids
+    in-link  inside a link: names and refs render without their own link
+    page     the document whose reading page this is (() on whole-edition pages)
+  Any element without a rule below renders its content in a span/div classed with its name.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    xmlns:h="urn:x-edition:html"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    exclude-result-prefixes="#all">
+
+  <!-- ============ the reading page ============ -->
+  <xsl:template name="h:text-page">
+    <xsl:variable name="doc" select="/"/>
+    <xsl:variable name="texts-el" select="(/tei:TEI/tei:text, /tei:teiCorpus//tei:TEI/tei:text)"/>
+    <xsl:variable name="title" select="(ed:doc-title(/)[.], h:text-id(/))[1]"/>
+    <xsl:variable name="authors" select="h:authors(/)"/>
+    <xsl:call-template name="h:page">
+      <xsl:with-param name="title" select="$title"/>
+      <xsl:with-param name="lang" select="h:lang(/)"/>
+      <xsl:with-param name="current" select="h:text-id(/)"/>
+      <xsl:with-param name="canonical" select="h:text-page(/)"/>
+      <xsl:with-param name="description" select="string-join((h:join(h:names($authors))[.], $title,
+          if (exists($edition)) then 'in ' || h:site-title() else ()), ', ')"/>
+      <xsl:with-param name="json-ld" select="map:merge((
+          map{'@context': 'https://schema.org', '@type': 'Chapter', 'name': $title,
+              'url': h:url(h:text-page(/)), 'inLanguage': h:lang(/)},
+          if (exists($authors)) then map{'author': h:agents(h:names($authors))} else (),
+          if (exists($edition)) then map{'isPartOf': h:edition-json()} else ()))"/>
+      <xsl:with-param name="content">
+        <article class="reading" lang="{h:lang(/)}">
+          <header class="text-head">
+            <h1><xsl:value-of select="$title"/></h1>
+            <xsl:call-template name="h:byline"><xsl:with-param name="doc" select="/"/></xsl:call-template>
+            <xsl:call-template name="h:source-line"><xsl:with-param name="doc" select="/"/></xsl:call-template>
+            <xsl:if test="exists(ed:interventions(/)[self::tei:choice])">
+              <xsl:call-template name="h:reading-switch"/>
+            </xsl:if>
+            <xsl:call-template name="h:toc"><xsl:with-param name="scope" select="$texts-el"/></xsl:call-template>
+          </header>
+          <xsl:apply-templates select="$texts-el" mode="text">
+            <xsl:with-param name="page" select="/" tunnel="yes"/>
+          </xsl:apply-templates>
+          <xsl:call-template name="h:end-notes">
+            <xsl:with-param name="scope" select="$texts-el"/>
+            <xsl:with-param name="page" select="/" tunnel="yes"/>
+          </xsl:call-template>
+          <footer class="text-foot">
+            <h2 id="cite-text">How to cite this text</h2>
+            <p class="citation"><xsl:value-of select="h:citation((), /)"/></p>
+            <xsl:if test="$tei-href">
+              <p><a class="download" href="{$tei-href}" type="application/tei+xml">TEI source of this text</a></p>
+            </xsl:if>
+          </footer>
+        </article>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- "John Gunther (attribution: medium certainty)" -->
+  <xsl:template name="h:byline">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="authors" select="h:authors($doc)"/>
+    <xsl:if test="exists($authors)">
+      <p class="byline">
+        <xsl:for-each select="$authors">
+          <xsl:if test="position() gt 1"><xsl:value-of select="if (position() = last()) then ' and ' else ', '"/></xsl:if>
+          <span class="author"><xsl:value-of select="h:plain((tei:persName, tei:name, .)[1])"/></span>
+          <xsl:if test="@cert">
+            <span class="cert"> (attributed; certainty: <xsl:value-of select="@cert"/>)</span>
+          </xsl:if>
+        </xsl:for-each>
+      </p>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="h:source-line">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="bibl" select="root($doc)/*/tei:teiHeader/tei:fileDesc/tei:sourceDesc/(tei:bibl, tei:biblStruct, tei:biblFull, tei:listBibl/tei:bibl)[1]"/>
+    <xsl:if test="$bibl">
+      <p class="source">Source: <xsl:value-of select="h:plain($bibl)"/></p>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Printed / corrected reading: radio buttons; CSS (:has) switches without JS. -->
+  <xsl:template name="h:reading-switch">
+    <fieldset class="reading-switch">
+      <legend>Reading</legend>
+      <label><input type="radio" name="reading" value="printed" id="reading-printed" checked="checked"/> as printed</label>
+      <label><input type="radio" name="reading" value="corrected" id="reading-corrected"/> corrected</label>
+    </fieldset>
+  </xsl:template>
+
+  <!-- Table of contents: every div with a head. -->
+  <xsl:template name="h:toc">
+    <xsl:param name="scope" as="element()*"/>
+    <xsl:variable name="divs" select="$scope//(tei:div, tei:div1, tei:div2, tei:div3, tei:div4, tei:div5)[tei:head]
+                                      [not(ancestor::tei:note)]"/>
+    <xsl:if test="count($divs) gt 1">
+      <nav class="toc" aria-labelledby="toc-title">
+        <h2 id="toc-title">Contents</h2>
+        <ol>
+          <xsl:for-each select="$divs">
+            <xsl:variable name="depth" select="count(ancestor::*[h:is-div(.)])"/>
+            <li class="toc-{min((3, $depth + 1))}">
+              <a href="#{(tei:head[1]/@xml:id, @xml:id, ed:id(.))[1]}"><xsl:value-of select="h:plain(tei:head[1])"/></a>
+            </li>
+          </xsl:for-each>
+        </ol>
+      </nav>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:function name="h:is-div" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el/(self::tei:div, self::tei:div1, self::tei:div2, self::tei:div3, self::tei:div4,
+                          self::tei:div5, self::tei:div6, self::tei:div7))"/>
+  </xsl:function>
+
+  <!-- ============ shared attribute helpers ============ -->
+
+  <!-- id (unless a copy), lang, class from the element's name and @rend/@type. -->
+  <xsl:template name="h:attrs">
+    <xsl:param name="class" as="xs:string?" select="()"/>
+    <xsl:param name="id" as="xs:string?" select="@xml:id"/>
+    <xsl:param name="copy" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:if test="$id and not($copy)"><xsl:attribute name="id" select="$id"/></xsl:if>
+    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+    <xsl:attribute name="class" select="string-join(distinct-values((local-name(), tokenize($class, ' '),
+       for $t in tokenize(normalize-space(@rend), ' ')[matches(., '^[\w-]+$')] return 'rend-' || $t,
+       for $t in tokenize(normalize-space(@type), ' ')[matches(., '^[\w-]+$')] return 'type-' || $t)), ' ')"/>
+  </xsl:template>
+
+  <!-- The rendition of an element with no specific rule: its content, its name as a class. -->
+  <xsl:template match="*" mode="text">
+    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:element name="{if ($inline or h:phrasing-only(.)) then 'span' else 'div'}">
+      <xsl:call-template name="h:attrs"/>
+      <xsl:apply-templates mode="text"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- An unknown element holding only text and phrase-level elements renders as a span. -->
+  <xsl:function name="h:phrasing-only" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el/parent::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head
+      or self::tei:hi or self::tei:emph or self::tei:title or self::tei:q or self::tei:foreign])"/>
+  </xsl:function>
+
+  <xsl:template match="text()" mode="text">
+    <xsl:value-of select="."/>
+  </xsl:template>
+  <xsl:template match="comment() | processing-instruction()" mode="text"/>
+
+  <!-- ============ structure ============ -->
+
+  <xsl:template match="tei:text" mode="text">
+    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:element name="{if ($inline) then 'span' else 'div'}">
+      <xsl:call-template name="h:attrs"/>
+      <xsl:apply-templates mode="text"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7" mode="text">
+    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:element name="{if ($inline) then 'span' else 'section'}">
+      <xsl:call-template name="h:attrs"><xsl:with-param name="class" select="'div'"/></xsl:call-template>
+      <xsl:apply-templates mode="text"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Section headings: h2..h6 by depth; other heads (lists, tables, figures) stay classed blocks. -->
+  <xsl:template match="tei:head" mode="text">
+    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:variable name="section" select="not($inline) and parent::*[h:is-div(.) or self::tei:body or self::tei:front
+                                         or self::tei:back or self::tei:text or self::tei:group]"/>
+    <xsl:variable name="level" select="min((6, count(ancestor::*[h:is-div(.)]) + 1))"/>
+    <xsl:element name="{if ($section) then 'h' || $level else if ($inline) then 'span' else 'div'}">
+      <xsl:call-template name="h:attrs">
+        <xsl:with-param name="id" select="(@xml:id, if ($section and not(@xml:id) and not(../@xml:id)) then ed:id(..) else ())[1]"/>
+      </xsl:call-template>
+      <xsl:apply-templates mode="text">
+        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Paragraphs: with a "cite this" popover (native popover: no script needed). -->
+  <xsl:template match="tei:p | tei:ab" mode="text">
+    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:param name="copy" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:param name="page" tunnel="yes" as="node()?" select="()"/>
+    <xsl:element name="{if ($inline) then 'span' else 'p'}">
+      <xsl:call-template name="h:attrs"/>
+      <xsl:apply-templates mode="text">
+        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+      <xsl:if test="@xml:id and not($copy) and not($inline) and exists($page) and not(ancestor::tei:note)">
+        <xsl:call-template name="h:cite-this"/>
+      </xsl:if>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template name="h:cite-this">
+    <xsl:param name="page" tunnel="yes" as="node()?" select="()"/>
+    <span class="cite-this gen">
+      <button type="button" class="cite-button" popovertarget="cite-{@xml:id}">
+        <span aria-hidden="true">¶</span><span class="visually-hidden">Cite this paragraph</span>
+      </button>
+      <span class="cite-pop" id="cite-{@xml:id}" popover="auto" role="dialog" aria-label="Citation">
+        <span class="cite-label">Cite this paragraph</span>
+        <span class="cite-text" data-href="{h:url((if (exists($edition) and root() is $edition) then 'index.html' else h:text-page(.)) || '#' || @xml:id)}">
+          <xsl:value-of select="h:citation(., root())"/>
+        </span>
+        <a class="cite-anchor" href="#{@xml:id}">Link to this paragraph</a>
+      </span>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:front | tei:body | tei:back | tei:group" mode="text">
+    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:element name="{if ($inline) then 'span' else 'div'}">
+      <xsl:call-template name="h:attrs"/>
+      <xsl:apply-templates mode="text"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Verse -->
+  <xsl:template match="tei:lg | tei:l | tei:sp | tei:speaker | tei:stage | tei:opener | tei:closer | tei:salute
+                       | tei:signed | tei:dateline | tei:byline | tei:epigraph | tei:trailer | tei:argument
+                       | tei:docTitle | tei:titlePart | tei:titlePage | tei:docAuthor | tei:docImprint | tei:postscript" mode="text">
+    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:element name="{if ($inline) then 'span' else 'div'}">
+      <xsl:call-template name="h:attrs"><xsl:with-param name="class" select="'block'"/></xsl:call-template>
+      <xsl:apply-templates mode="text">
+        <xsl:with-param name="inline" select="exists(self::tei:l | self::tei:speaker | self::tei:salute
+            | self::tei:signed | self::tei:dateline | self::tei:byline | self::tei:titlePart | self::tei:docAuthor)
+            or $inline" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Lists -->
+  <xsl:template match="tei:list | tei:listBibl" mode="text">
+    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$inline">
+        <span><xsl:call-template name="h:attrs"/><xsl:apply-templates mode="text"/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <div class="list-wrap">
+          <xsl:apply-templates select="tei:head" mode="text"/>
+          <xsl:element name="{if (@type = ('ordered', 'numbered')) then 'ol' else 'ul'}">
+            <xsl:call-template name="h:attrs"/>
+            <xsl:for-each select="node()[not(self::tei:head)][self::* or normalize-space()]">
+              <xsl:choose>
+                <xsl:when test="self::tei:item | self::tei:bibl | self::tei:biblStruct">
+                  <li><xsl:call-template name="h:attrs"/>
+                    <xsl:apply-templates mode="text"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates></li>
+                </xsl:when>
+                <xsl:otherwise>
+                  <li class="list-other"><xsl:apply-templates select="." mode="text">
+                    <xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates></li>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:for-each>
+          </xsl:element>
+        </div>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:item" mode="text">
+    <span><xsl:call-template name="h:attrs"/>
+      <xsl:apply-templates mode="text"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates></span>
+  </xsl:template>
+
+  <!-- Tables -->
+  <xsl:template match="tei:table" mode="text">
+    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$inline">
+        <span><xsl:call-template name="h:attrs"/><xsl:apply-templates mode="text"/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <div class="table-wrap">
+          <table>
+            <xsl:call-template name="h:attrs"/>
+            <xsl:if test="tei:head">
+              <caption><xsl:apply-templates select="tei:head/node()" mode="text">
+                <xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates></caption>
+            </xsl:if>
+            <tbody>
+              <xsl:for-each select="node()[not(self::tei:head)][self::* or normalize-space()]">
+                <xsl:choose>
+                  <xsl:when test="self::tei:row">
+                    <tr><xsl:call-template name="h:attrs"/>
+                      <xsl:for-each select="node()[self::* or normalize-space()]">
+                        <xsl:element name="{if (../@role = 'label' or @role = 'label') then 'th' else 'td'}">
+                          <xsl:if test="self::tei:cell"><xsl:call-template name="h:attrs"/></xsl:if>
+                          <xsl:if test="@cols castable as xs:integer and xs:integer(@cols) gt 1">
+                            <xsl:attribute name="colspan" select="@cols"/></xsl:if>
+                          <xsl:if test="@rows castable as xs:integer and xs:integer(@rows) gt 1">
+                            <xsl:attribute name="rowspan" select="@rows"/></xsl:if>
+                          <xsl:apply-templates select="if (self::tei:cell) then node() else ." mode="text">
+                            <xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+                        </xsl:element>
+                      </xsl:for-each>
+                    </tr>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <tr class="table-other"><td><xsl:apply-templates select="." mode="text">
+                      <xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates></td></tr>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </xsl:for-each>
+            </tbody>
+          </table>
+        </div>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:row | tei:cell" mode="text">
+    <span><xsl:call-template name="h:attrs"/><xsl:apply-templates mode="text">
+      <xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates></span>
+  </xsl:template>
+
+  <!-- Quotations: marks are in the text as printed; we add none. -->
+  <xsl:template match="tei:cit" mode="text">
+    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$inline">
+        <span><xsl:call-template name="h:attrs"/><xsl:apply-templates mode="text"/></span>
+      </xsl:when>
+      <xsl:otherwise>
+        <figure><xsl:call-template name="h:attrs"/>
+          <blockquote>
+            <xsl:apply-templates select="node() except (tei:bibl, tei:ref, tei:note)" mode="text"/>
+          </blockquote>
+          <xsl:if test="tei:bibl | tei:ref | tei:note">
+            <figcaption><xsl:apply-templates select="tei:bibl | tei:ref | tei:note" mode="text">
+              <xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates></figcaption>
+          </xsl:if>
+        </figure>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:quote | tei:q | tei:said" mode="text">
+    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:variable name="block" select="not($inline) and (parent::tei:cit or parent::*[h:is-div(.) or self::tei:body
+                                       or self::tei:front or self::tei:back])"/>
+    <xsl:variable name="source" select="ed:by-id(ed:id-from-pointer(@source)[1], .)"/>
+    <xsl:element name="{if ($block and not(parent::tei:cit)) then 'blockquote' else if ($block) then 'div' else 'span'}">
+      <xsl:call-template name="h:attrs"/>
+      <xsl:if test="$source">
+        <xsl:attribute name="title" select="'Quoted from ' || (if (ed:entry-kind($source) != 'other')
+             then ed:entry-label($source) else h:plain($source))"/>
+      </xsl:if>
+      <xsl:apply-templates mode="text">
+        <xsl:with-param name="inline" select="not($block) or $inline" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- ============ phrases ============ -->
+
+  <xsl:template match="tei:emph" mode="text">
+    <em><xsl:call-template name="h:attrs"/><xsl:apply-templates mode="text"/></em>
+  </xsl:template>
+
+  <xsl:template match="tei:hi" mode="text">
+    <xsl:variable name="r" select="lower-case(normalize-space(@rend) || ' ' || normalize-space(@rendition))"/>
+    <xsl:element name="{if (matches($r, 'italic')) then 'i' else if (matches($r, 'bold')) then 'b'
+                        else if (matches($r, 'sup')) then 'sup' else if (matches($r, 'sub')) then 'sub' else 'span'}">
+      <xsl:call-template name="h:attrs"/>
+      <xsl:apply-templates mode="text"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:foreign | tei:mentioned | tei:term | tei:gloss | tei:soCalled | tei:distinct" mode="text">
+    <xsl:element name="{if (self::tei:foreign or self::tei:mentioned) then 'i' else 'span'}">
+      <xsl:call-template name="h:attrs"/>
+      <xsl:apply-templates mode="text"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:date | tei:time" mode="text">
+    <xsl:variable name="when" select="string(@when)"/>
+    <xsl:choose>
+      <xsl:when test="matches($when, '^\d{4}(-\d{2}(-\d{2})?)?$')">
+        <time datetime="{$when}"><xsl:call-template name="h:attrs"/>
+          <xsl:apply-templates mode="text"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates></time>
+      </xsl:when>
+      <xsl:otherwise>
+        <span><xsl:call-template name="h:attrs"/>
+          <xsl:if test="ed:date-value(.)"><xsl:attribute name="data-date" select="ed:date-value(.)"/></xsl:if>
+          <xsl:apply-templates mode="text"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates></span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:num | tei:measure" mode="text">
+    <xsl:variable name="value" select="(@value, @quantity)[1]"/>
+    <xsl:element name="{if ($value) then 'data' else 'span'}">
+      <xsl:if test="$value"><xsl:attribute name="value" select="$value"/></xsl:if>
+      <xsl:call-template name="h:attrs"/>
+      <xsl:if test="@min or @max or @atLeast or @atMost">
+        <xsl:attribute name="title" select="string-join((@min, @atLeast) ! ('at least ' || ed:format-number(.)), '')
+          || (if ((@min or @atLeast) and (@max or @atMost)) then ', ' else '')
+          || string-join((@max, @atMost) ! ('at most ' || ed:format-number(.)), '')"/>
+      </xsl:if>
+      <xsl:apply-templates mode="text"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:lb" mode="text">
+    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:if test="@break = 'no'"><span class="lb-nobreak"/></xsl:if>
+    <br><xsl:call-template name="h:attrs"/></br>
+  </xsl:template>
+
+  <!-- Page breaks: an empty marker (drawn by CSS), so it never adds a space or splits a word. -->
+  <xsl:template match="tei:pb | tei:cb | tei:milestone" mode="text">
+    <span title="{if (self::tei:pb) then 'Page break in the source' || (if (@n) then ' (page ' || @n || ')' else '')
+                  else local-name() || ' ' || @unit || ' ' || @n}">
+      <xsl:call-template name="h:attrs">
+        <xsl:with-param name="class" select="string-join(('pb-mark', if (@break = 'no') then 'nobreak' else ()), ' ')"/>
+      </xsl:call-template>
+      <xsl:if test="@n"><xsl:attribute name="data-n" select="@n"/></xsl:if>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:anchor" mode="text">
+    <span><xsl:call-template name="h:attrs"/></span>
+  </xsl:template>
+
+  <!-- Gaps: a visible ellipsis with the reason spelled out for every reader. -->
+  <xsl:template match="tei:gap" mode="text">
+    <xsl:variable name="reason" select="string(@reason)"/>
+    <span><xsl:call-template name="h:attrs"><xsl:with-param name="class" select="'gen'"/></xsl:call-template>
+      <xsl:choose>
+        <xsl:when test="$reason = 'not-in-source'">not in this excerpt</xsl:when>
+        <xsl:when test="$reason = 'excerpt-start'"><span aria-hidden="true">[…]</span><span class="visually-hidden">(the excerpt begins here, mid-sentence)</span></xsl:when>
+        <xsl:when test="$reason = 'excerpt-end'"><span aria-hidden="true">[…]</span><span class="visually-hidden">(the excerpt ends here)</span></xsl:when>
+        <xsl:otherwise><span aria-hidden="true">[…]</span><span class="visually-hidden">(omitted<xsl:value-of select="if ($reason) then ': ' || $reason else ''"/>)</span></xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
+  <!-- Images are not fetched: the figure's description and head stand in. -->
+  <xsl:template match="tei:graphic | tei:media" mode="text">
+    <span><xsl:call-template name="h:attrs"><xsl:with-param name="class" select="'gen'"/></xsl:call-template>[illustration]</span>
+  </xsl:template>
+
+  <xsl:template match="tei:figure" mode="text">
+    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:element name="{if ($inline) then 'span' else 'div'}">
+      <xsl:call-template name="h:attrs"/>
+      <xsl:apply-templates mode="text"/>
+    </xsl:element>
+  </xsl:template>
+</xsl:stylesheet>
