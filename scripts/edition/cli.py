@@ -132,5 +132,72 @@ def serve(port: int, folder: Path) -> None:
         _fail(exc)
 
 
+@main.command()
+@click.option("--out", "out", type=click.Path(path_type=Path), default=None,
+              help="Bag folder, replaced atomically [default: output/deposit/].")
+@click.option("--source", "source", type=click.Path(path_type=Path), default=TEI_DIR,
+              help="The edition's TEI folder [default: tei/].")
+@click.option("--format", "formats", default="html,text,pdf", show_default=True,
+              help="Editions to build (into output/, if not up to date) and deposit; none: sources only.")
+@click.pass_context
+def deposit(ctx, out, source, formats) -> None:
+    """Build what is missing and write a BagIt bag (RFC 8493) for an archive.
+
+    \b
+    Example:
+      SOURCE_DATE_EPOCH=1735689600 edition deposit --out /tmp/bag
+      edition verify /tmp/bag
+    """
+    from .deposit import deposit as run_deposit
+
+    try:
+        report = run_deposit(source, out or OUTPUT_DIR / "deposit", OUTPUT_DIR, formats)
+    except EditionError as exc:
+        _fail(exc)
+    if not ctx.obj["quiet"]:
+        click.echo(report.summary(), err=True)
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.pass_context
+def verify(ctx, path) -> None:
+    """Check a bag's completeness and fixity; name every changed, missing or extra file.
+
+    \b
+    Example:
+      edition verify output/deposit/     # exit 0: all well; 1: lines 'path: changed|missing|extra'
+    """
+    from .deposit import verify as run_verify
+
+    try:
+        report = run_verify(path)
+    except EditionError as exc:
+        _fail(exc)
+    for line in report.lines():
+        click.echo(line)
+    if not ctx.obj["quiet"]:
+        click.echo(f"{path}: {'valid' if report.ok else 'NOT valid'} ({report.files} payload file(s))", err=True)
+    sys.exit(0 if report.ok else 1)
+
+
+@main.command()
+@click.option("--source", "source", type=click.Path(path_type=Path), default=TEI_DIR,
+              help="The edition's TEI folder [default: tei/].")
+def citation(source) -> None:
+    """Print CITATION.cff (Citation File Format 1.2.0) from the edition header.
+
+    \b
+    Example:
+      edition citation > CITATION.cff
+    """
+    from .deposit import citation_cff
+
+    try:
+        click.echo(citation_cff(source), nl=False)
+    except EditionError as exc:
+        _fail(exc)
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,271 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The edition's metadata, read from a TEI header once for every output: title, editors,
+  publisher, date, version, identifiers, licence, and the "how to cite" sentence. The web,
+  text and print editions, CITATION.cff, the Dublin Core record and the deposit's bag-info
+  all call these functions, so they cannot drift apart.
+
+  Include it after functions.xsl (it uses ed:safe-url):
+    <xsl:include href="../common/functions.xsl"/>
+    <xsl:include href="../common/citation.xsl"/>
+  Every function takes the document (any node of it) whose teiHeader holds the metadata,
+  usually $edition; any TEI header works, missing parts give empty results.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    exclude-result-prefixes="#all">
+
+  <!-- The teiHeader of the document (TEI or teiCorpus root). -->
+  <xsl:function name="ed:header" as="element(tei:teiHeader)?">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:sequence select="if (empty($doc)) then () else root($doc)/*/tei:teiHeader"/>
+  </xsl:function>
+
+  <!-- Whitespace-normalised text of an element, notes excluded. -->
+  <xsl:function name="ed:plain" as="xs:string">
+    <xsl:param name="el" as="node()?"/>
+    <xsl:sequence select="normalize-space(string-join($el//text()[not(ancestor::tei:note)], ''))"/>
+  </xsl:function>
+
+  <!-- The main title (type="main", else the first title) of the titleStmt. -->
+  <xsl:function name="ed:edition-main-title" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:variable name="t" select="ed:header($doc)/tei:fileDesc/tei:titleStmt/tei:title"/>
+    <xsl:sequence select="ed:plain(($t[@type = 'main'], $t[not(@type = ('sub', 'short', 'alt', 'desc'))], $t)[1])"/>
+  </xsl:function>
+
+  <!-- The subtitle (title type="sub"), or ''. -->
+  <xsl:function name="ed:edition-subtitle" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:sequence select="ed:plain(ed:header($doc)/tei:fileDesc/tei:titleStmt/tei:title[@type = 'sub'][1])"/>
+  </xsl:function>
+
+  <!-- 'Main Title: Subtitle' (no colon doubled when the main title ends in punctuation). -->
+  <xsl:function name="ed:edition-title" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:variable name="main" select="ed:edition-main-title($doc)"/>
+    <xsl:variable name="sub" select="ed:edition-subtitle($doc)"/>
+    <xsl:sequence select="if (not($sub)) then $main
+      else if (matches($main, '[.:?!]$')) then $main || ' ' || $sub
+      else $main || ': ' || $sub"/>
+  </xsl:function>
+
+  <!-- The edition's editors: titleStmt/editor; else the people of its respStmts; else its authors. -->
+  <xsl:function name="ed:edition-editors" as="element()*">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:variable name="ts" select="ed:header($doc)/tei:fileDesc/tei:titleStmt"/>
+    <xsl:sequence select="if ($ts/tei:editor) then $ts/tei:editor
+      else if ($ts/tei:respStmt/(tei:persName, tei:name, tei:orgName)) then $ts/tei:respStmt/(tei:persName, tei:name, tei:orgName)
+      else $ts/tei:author"/>
+  </xsl:function>
+
+  <!-- The element that carries an agent's name: its persName/orgName/name child, or itself. -->
+  <xsl:function name="ed:agent-name-element" as="element()">
+    <xsl:param name="agent" as="element()"/>
+    <xsl:sequence select="($agent/(tei:persName, tei:orgName, tei:name)[1], $agent)[1]"/>
+  </xsl:function>
+
+  <!-- True when the agent is an organisation rather than a person. -->
+  <xsl:function name="ed:agent-is-org" as="xs:boolean">
+    <xsl:param name="agent" as="element()"/>
+    <xsl:sequence select="exists(ed:agent-name-element($agent)/self::tei:orgName)"/>
+  </xsl:function>
+
+  <!-- Given names of a person (forename elements), or '' when the name is not structured. -->
+  <xsl:function name="ed:given-names" as="xs:string">
+    <xsl:param name="agent" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join(ed:agent-name-element($agent)//tei:forename ! ed:plain(.), ' '))"/>
+  </xsl:function>
+
+  <!-- Family names of a person (surname elements), or '' when the name is not structured. -->
+  <xsl:function name="ed:family-names" as="xs:string">
+    <xsl:param name="agent" as="element()"/>
+    <xsl:sequence select="normalize-space(string-join(ed:agent-name-element($agent)//tei:surname ! ed:plain(.), ' '))"/>
+  </xsl:function>
+
+  <!-- The name as read: 'Forename Surname' when structured, else the normalised text. -->
+  <xsl:function name="ed:agent-name" as="xs:string">
+    <xsl:param name="agent" as="element()"/>
+    <xsl:variable name="given" select="ed:given-names($agent)"/>
+    <xsl:variable name="family" select="ed:family-names($agent)"/>
+    <xsl:sequence select="if ($family) then normalize-space($given || ' ' || $family)
+                          else ed:plain(ed:agent-name-element($agent))"/>
+  </xsl:function>
+
+  <!-- 'A', 'A and B', 'A, B and C'. -->
+  <xsl:function name="ed:join-names" as="xs:string">
+    <xsl:param name="names" as="xs:string*"/>
+    <xsl:variable name="n" select="count($names)"/>
+    <xsl:sequence select="if ($n le 2) then string-join($names, ' and ')
+      else string-join($names[position() lt $n], ', ') || ' and ' || $names[$n]"/>
+  </xsl:function>
+
+  <!-- The contact: an editor with role="contact", else the first editor. -->
+  <xsl:function name="ed:edition-contact" as="element()?">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:variable name="editors" select="ed:edition-editors($doc)"/>
+    <xsl:sequence select="($editors[tokenize(@role) = 'contact'], $editors)[1]"/>
+  </xsl:function>
+
+  <!-- An e-mail address given in the header (contact first), or ''. -->
+  <xsl:function name="ed:edition-email" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:sequence select="normalize-space((ed:edition-contact($doc)//tei:email,
+                          ed:header($doc)/tei:fileDesc/tei:publicationStmt//tei:email)[1])"/>
+  </xsl:function>
+
+  <!-- The publisher (or the authority, or the distributor), or ''. -->
+  <xsl:function name="ed:edition-publisher" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:variable name="ps" select="ed:header($doc)/tei:fileDesc/tei:publicationStmt"/>
+    <xsl:sequence select="ed:plain(($ps/tei:publisher, $ps/tei:authority, $ps/tei:distributor)[1])"/>
+  </xsl:function>
+
+  <!-- The place of publication, or ''. -->
+  <xsl:function name="ed:edition-place" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:sequence select="ed:plain(ed:header($doc)/tei:fileDesc/tei:publicationStmt/tei:pubPlace[1])"/>
+  </xsl:function>
+
+  <!-- The publication date, normalised (@when, else the text), or ''. -->
+  <xsl:function name="ed:edition-date" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:variable name="d" select="ed:header($doc)/tei:fileDesc/tei:publicationStmt/tei:date[1]"/>
+    <xsl:sequence select="if ($d/@when) then string($d/@when) else ed:plain($d)"/>
+  </xsl:function>
+
+  <!-- The year of publication (four digits), or ''. -->
+  <xsl:function name="ed:edition-year" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:sequence select="(analyze-string(ed:edition-date($doc), '\d{4}')//*:match)[1] ! string(.)"/>
+  </xsl:function>
+
+  <!-- The version: editionStmt/edition/@n, or ''. -->
+  <xsl:function name="ed:edition-version" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:sequence select="normalize-space(ed:header($doc)/tei:fileDesc/tei:editionStmt/tei:edition[@n][1]/@n)"/>
+  </xsl:function>
+
+  <!-- The edition statement's text (e.g. 'Second revised digital edition'), or ''. -->
+  <xsl:function name="ed:edition-statement" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:sequence select="ed:plain(ed:header($doc)/tei:fileDesc/tei:editionStmt/tei:edition[1])"/>
+  </xsl:function>
+
+  <!-- The publicationStmt's identifiers of one of the given types (case-insensitive). -->
+  <xsl:function name="ed:edition-idnos" as="xs:string*">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:param name="types" as="xs:string*"/>
+    <xsl:sequence select="ed:header($doc)/tei:fileDesc/tei:publicationStmt/tei:idno
+      [lower-case(@type) = (for $t in $types return lower-case($t))] ! normalize-space(.)[.]"/>
+  </xsl:function>
+
+  <!-- The DOI without a resolver prefix ('10.5281/zenodo.1'), or ''. -->
+  <xsl:function name="ed:edition-doi" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:variable name="raw" select="ed:edition-idnos($doc, 'DOI')[1]"/>
+    <xsl:variable name="doi" select="replace(string($raw), '^(https?://(dx\.)?doi\.org/|doi:)', '', 'i')"/>
+    <xsl:sequence select="if (matches($doi, '^10\.\d{4,9}(\.\d+)?/\S+$')) then $doi else ''"/>
+  </xsl:function>
+
+  <!-- The landing page: an http(s) idno of type URL/URI, or the publicationStmt's ptr; or ''. -->
+  <xsl:function name="ed:edition-url" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:variable name="ps" select="ed:header($doc)/tei:fileDesc/tei:publicationStmt"/>
+    <xsl:sequence select="string((ed:edition-idnos($doc, ('URL', 'URI')), $ps/tei:ptr/@target ! string(.))
+                          [matches(., '^https?://\S+$', 'i')][ed:safe-url(.)][1])"/>
+  </xsl:function>
+
+  <!-- The edition's one identifier: DOI, else URL, else any idno, else the root's xml:id. -->
+  <xsl:function name="ed:edition-identifier" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:variable name="doi" select="ed:edition-doi($doc)"/>
+    <xsl:sequence select="string((
+      if ($doi) then 'https://doi.org/' || $doi else (),
+      ed:edition-url($doc)[.],
+      ed:header($doc)/tei:fileDesc/tei:publicationStmt/tei:idno ! normalize-space(.)[.],
+      if (empty($doc)) then () else root($doc)/*/@xml:id ! string(.))[1])"/>
+  </xsl:function>
+
+  <!-- The series (seriesStmt idno, else its title), or ''. -->
+  <xsl:function name="ed:edition-series" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:variable name="s" select="ed:header($doc)/tei:fileDesc/tei:seriesStmt[1]"/>
+    <xsl:sequence select="string(($s/tei:idno ! normalize-space(.)[.], ed:plain($s/tei:title[1])[.])[1])"/>
+  </xsl:function>
+
+  <!-- The licence URL (availability/licence/@target, through ed:safe-url), or ''. -->
+  <xsl:function name="ed:licence-url" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:sequence select="string(ed:safe-url(string(
+      ed:header($doc)/tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence[@target][1]/@target)))"/>
+  </xsl:function>
+
+  <!-- The rights statement: the licence text, then the availability's paragraphs. -->
+  <xsl:function name="ed:rights" as="xs:string*">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:variable name="av" select="ed:header($doc)/tei:fileDesc/tei:publicationStmt/tei:availability"/>
+    <xsl:sequence select="$av/(tei:licence, tei:p) ! ed:plain(.)[.]"/>
+  </xsl:function>
+
+  <!-- A Creative Commons licence URL as its SPDX identifier ('CC-BY-4.0'), or ''. -->
+  <xsl:function name="ed:spdx-licence" as="xs:string">
+    <xsl:param name="url" as="xs:string?"/>
+    <xsl:variable name="u" select="lower-case(normalize-space($url))"/>
+    <xsl:variable name="cc" select="'^https?://(www\.)?creativecommons\.org/licenses/((by|by-sa|by-nd|by-nc|by-nc-sa|by-nc-nd))/([1-4]\.0|2\.5)(/.*)?$'"/>
+    <xsl:sequence select="
+      if (matches($u, $cc)) then 'CC-' || upper-case(replace($u, $cc, '$2')) || '-' || replace($u, $cc, '$4')
+      else if (matches($u, '^https?://(www\.)?creativecommons\.org/publicdomain/zero/1\.0(/.*)?$')) then 'CC0-1.0'
+      else if (matches($u, '^https?://opensource\.org/licenses?/mit(/.*)?$')) then 'MIT'
+      else ''"/>
+  </xsl:function>
+
+  <!-- Keywords (profileDesc/textClass/keywords/term). -->
+  <xsl:function name="ed:edition-keywords" as="xs:string*">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:sequence select="distinct-values(ed:header($doc)/tei:profileDesc/tei:textClass/tei:keywords//tei:term ! ed:plain(.)[.])"/>
+  </xsl:function>
+
+  <!-- Languages (ISO 639 codes of profileDesc/langUsage). -->
+  <xsl:function name="ed:edition-languages" as="xs:string*">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:sequence select="distinct-values(ed:header($doc)/tei:profileDesc/tei:langUsage/tei:language/@ident ! normalize-space(.)[.])"/>
+  </xsl:function>
+
+  <!-- A one-paragraph description: the projectDesc's first paragraph, else the title. -->
+  <xsl:function name="ed:edition-description" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:variable name="p" select="ed:plain(ed:header($doc)/tei:encodingDesc/tei:projectDesc/tei:p[1])"/>
+    <xsl:sequence select="if ($p) then $p else ed:edition-title($doc)"/>
+  </xsl:function>
+
+  <!-- The sources, as the sourceDesc describes them (one string per bibl/biblStruct/msDesc/p). -->
+  <xsl:function name="ed:edition-sources" as="xs:string*">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:variable name="sd" select="ed:header($doc)/tei:fileDesc/tei:sourceDesc"/>
+    <xsl:sequence select="($sd//(tei:bibl, tei:biblStruct, tei:msDesc)[not(ancestor::tei:bibl or ancestor::tei:biblStruct or ancestor::tei:msDesc)],
+                           $sd/tei:p) ! ed:plain(.)[.]"/>
+  </xsl:function>
+
+  <!-- How to cite the edition, one sentence from the header:
+       'Marta Vázquez and James O'Neill (eds.), Title: Subtitle, version 1.2. Publisher, 2025. https://doi.org/…'
+       (the identifier, a URL, ends the sentence without a full stop, so it can be copied whole). -->
+  <xsl:function name="ed:how-to-cite" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:variable name="editors" select="ed:edition-editors($doc)"/>
+    <xsl:variable name="names" select="$editors ! ed:agent-name(.)[.]"/>
+    <xsl:variable name="who" select="if (empty($names)) then ''
+      else ed:join-names($names) || (if (empty($editors/self::tei:editor)) then ''
+                                     else if (count($names) gt 1) then ' (eds.)' else ' (ed.)')"/>
+    <xsl:variable name="version" select="ed:edition-version($doc)"/>
+    <xsl:variable name="title" select="ed:edition-title($doc)
+      || (if ($version) then ', version ' || $version else '')"/>
+    <xsl:variable name="imprint" select="string-join((ed:edition-publisher($doc)[.], ed:edition-year($doc)[.]), ', ')"/>
+    <xsl:variable name="parts" select="(string-join(($who[.], $title[.]), ', '), $imprint)[.]"/>
+    <xsl:sequence select="string-join(($parts ! (if (matches(., '[.?!]$')) then . else . || '.'),
+                                       ed:edition-identifier($doc)[.]), ' ')"/>
+  </xsl:function>
+</xsl:stylesheet>
