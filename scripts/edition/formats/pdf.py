@@ -1,0 +1,127 @@
+"""The print edition: xslt/print/print.xsl writes print HTML, WeasyPrint lays it out as PDF.
+
+Outputs: `<text-id>.pdf` per text (an offprint: title block, text, apparatus, registers)
+and `edition.pdf`, the whole book (front matter, introduction, texts, apparatus,
+chronology, indexes), which is also PDF/A-3b for archiving (one file for reader and archive:
+WeasyPrint embeds every font as PDF/A requires and adds an sRGB output intent and XMP
+metadata; see `PDFA_VARIANT`).
+
+Python only orchestrates: the stylesheet receives the build options as parameters and
+returns HTML; WeasyPrint renders it with a URL fetcher that reads nothing but the files of
+xslt/print/ (print.css): no network, no file elsewhere, whatever the TEI says.
+
+Reproducible: the PDF's dates come from SOURCE_DATE_EPOCH (else from the edition's
+publication date), its file identifier from a hash of the HTML, WeasyPrint's font subset
+names from the font data; two builds of the same sources give identical bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import unquote, urlsplit
+
+from .. import XSLT_DIR, __version__, transform
+from ..errors import BuildError
+from .base import Format, Outputs
+
+if TYPE_CHECKING:
+    from ..build import BuildOptions
+    from ..corpus import Corpus
+    from ..sources import Source
+
+log = logging.getLogger("edition")
+
+PRINT_DIR = XSLT_DIR / "print"
+STYLESHEET = "print/print.xsl"
+PDFA_VARIANT = "pdf/a-3b"
+
+
+def build_date() -> str:
+    """SOURCE_DATE_EPOCH as a W3C date-time (UTC), or '' when unset or invalid."""
+    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not raw.isdigit():
+        return ""
+    return datetime.fromtimestamp(int(raw), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _fetcher_class():
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    class LocalFetcher(URLFetcher):
+        """Serves file: URLs inside xslt/print/ and refuses everything else."""
+
+        def __init__(self, root: Path):
+            super().__init__(allowed_protocols=("file",))
+            self.root = root.resolve()
+
+        def fetch(self, url, headers=None):
+            parts = urlsplit(url)
+            if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+                raise ValueError(f"refused: {url} (the print edition fetches no URL)")
+            path = Path(unquote(parts.path)).resolve()
+            if not path.is_relative_to(self.root) or not path.is_file():
+                raise ValueError(f"refused: {url} (only files in {self.root} are read)")
+            return URLFetcherResponse(path.as_uri(), path.read_bytes(),
+                                      {"Content-Type": "text/css" if path.suffix == ".css" else
+                                       "application/octet-stream"})
+
+    return LocalFetcher
+
+
+_fetcher = None
+
+
+def url_fetcher():
+    global _fetcher
+    if _fetcher is None:
+        _fetcher = _fetcher_class()(PRINT_DIR)
+    return _fetcher
+
+
+def render_pdf(html: str, variant: str | None = None) -> bytes:
+    """Print HTML -> PDF bytes (deterministic for the same HTML and environment)."""
+    import weasyprint
+
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
+    try:
+        document = weasyprint.HTML(string=html, base_url=PRINT_DIR.as_uri() + "/",
+                                   url_fetcher=url_fetcher()).render()
+        return document.write_pdf(pdf_variant=variant, pdf_identifier=identifier)
+    except Exception as exc:  # WeasyPrint raises many kinds; the build reports one
+        raise BuildError(f"pdf: WeasyPrint failed: {exc}") from exc
+
+
+class PdfFormat(Format):
+    name = "pdf"
+    xslt_folder = "print"
+    option_names = ("page_size",)
+
+    def params(self, corpus: "Corpus", options: "BuildOptions") -> dict:
+        return {**corpus.params(), "page-size": options.page_size, "build-date": build_date(),
+                "generator": f"edition {__version__}"}
+
+    def print_html(self, corpus: "Corpus", source: "Source | None", options: "BuildOptions") -> str:
+        """The print HTML for one text (source) or the whole edition (None)."""
+        sheet = transform.stylesheet(STYLESHEET)
+        if source is None:
+            return sheet.call("edition", self.params(corpus, options))
+        return sheet.apply(corpus.node(source), self.params(corpus, options))
+
+    def document_outputs(self, corpus, source, options) -> Outputs:
+        html = self.print_html(corpus, source, options)
+        return {f"{source.id}.pdf": render_pdf(html)}
+
+    def edition_outputs(self, corpus, options) -> Outputs:
+        if not corpus.texts:
+            return {}
+        html = self.print_html(corpus, None, options)
+        return {"edition.pdf": render_pdf(html, variant=PDFA_VARIANT)}
+
+
+FORMAT = PdfFormat()

@@ -1,0 +1,265 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Back matter: apparatus of editorial interventions, chronology, indexes of persons and
+  places. Page numbers are never computed here: every entry links to the id of the place
+  it refers to, and print.css prints target-counter(attr(href), page) for the link, so the
+  numbers are the pages on which the layout put them. Each part appears only when the data
+  is there ($scope: the text documents it covers).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    xmlns:pr="urn:x-edition:print"
+    exclude-result-prefixes="#all">
+
+  <xsl:function name="pr:dated" as="element(tei:date)*">
+    <xsl:param name="scope" as="document-node()*"/>
+    <xsl:sequence select="$scope//tei:text//tei:date[ed:date-sort-key(.)][not(ancestor::tei:note[pr:is-apparatus-note(.)])]"/>
+  </xsl:function>
+
+  <!-- Mentions of an entry in the scope's texts (names with @ref, outside apparatus notes). -->
+  <xsl:function name="pr:mentions-in" as="element()*">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:param name="scope" as="document-node()*"/>
+    <xsl:variable name="id" select="string($entry/@xml:id)"/>
+    <xsl:sequence select="$scope//tei:text//*[@ref][ed:id-from-pointer(@ref) = $id]
+        [not(ancestor::tei:note[pr:is-apparatus-note(.)])][not(ancestor::*[@ref][ed:id-from-pointer(@ref) = $id])]"/>
+  </xsl:function>
+
+  <xsl:function name="pr:index-entries" as="element()*">
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="scope" as="document-node()*"/>
+    <xsl:sequence select="ed:register-entries($kind)[@xml:id][exists(pr:mentions-in(., $scope))]"/>
+  </xsl:function>
+
+  <!-- The back matter's parts, for the contents: maps {id, title}. -->
+  <xsl:function name="pr:back-parts" as="map(*)*">
+    <xsl:param name="scope" as="document-node()*"/>
+    <xsl:if test="exists($scope ! ed:interventions(.))">
+      <xsl:sequence select="map{'id': 'apparatus', 'title': 'Apparatus of Editorial Interventions'}"/>
+    </xsl:if>
+    <xsl:if test="exists(pr:dated($scope))">
+      <xsl:sequence select="map{'id': 'chronology', 'title': 'Chronology'}"/>
+    </xsl:if>
+    <xsl:if test="exists(pr:index-entries('person', $scope))">
+      <xsl:sequence select="map{'id': 'index-persons', 'title': 'Index of Persons'}"/>
+    </xsl:if>
+    <xsl:if test="exists(pr:index-entries('place', $scope))">
+      <xsl:sequence select="map{'id': 'index-places', 'title': 'Index of Places'}"/>
+    </xsl:if>
+  </xsl:function>
+
+  <xsl:template name="pr:back">
+    <xsl:param name="scope" as="document-node()*"/>
+    <xsl:variable name="parts" select="pr:back-parts($scope)?id"/>
+    <xsl:if test="'apparatus' = $parts"><xsl:call-template name="pr:apparatus"><xsl:with-param name="scope" select="$scope"/></xsl:call-template></xsl:if>
+    <xsl:if test="'chronology' = $parts"><xsl:call-template name="pr:chronology"><xsl:with-param name="scope" select="$scope"/></xsl:call-template></xsl:if>
+    <xsl:if test="'index-persons' = $parts">
+      <xsl:call-template name="pr:index">
+        <xsl:with-param name="scope" select="$scope"/>
+        <xsl:with-param name="kind" select="'person'"/>
+        <xsl:with-param name="id" select="'index-persons'"/>
+        <xsl:with-param name="title" select="'Index of Persons'"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:if test="'index-places' = $parts">
+      <xsl:call-template name="pr:index">
+        <xsl:with-param name="scope" select="$scope"/>
+        <xsl:with-param name="kind" select="'place'"/>
+        <xsl:with-param name="id" select="'index-places'"/>
+        <xsl:with-param name="title" select="'Index of Places'"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A link whose text print.css replaces with the page number of its target. -->
+  <xsl:template name="pr:page-ref">
+    <xsl:param name="target" as="element()"/>
+    <a class="page-ref" href="#{pr:anchor($target)}"/>
+  </xsl:template>
+
+  <!-- ===== apparatus ===== -->
+
+  <xsl:template name="pr:apparatus">
+    <xsl:param name="scope" as="document-node()*"/>
+    <section class="apparatus back" id="apparatus">
+      <h1 class="back-title" data-running="Apparatus">Apparatus of Editorial Interventions</h1>
+      <p class="back-intro">The text prints the source’s reading. Each entry gives the page, the
+        reading as printed, a closing bracket, and the editors’ correction with their reasons;
+        <i>sic</i> marks a doubtful reading left as it stands.</p>
+      <xsl:for-each select="$scope[exists(ed:interventions(.))]">
+        <h2 class="app-text"><xsl:value-of select="pr:title(.)"/></h2>
+        <div class="app-list">
+          <xsl:for-each select="ed:interventions(.)">
+            <xsl:call-template name="pr:app-entry"/>
+          </xsl:for-each>
+        </div>
+      </xsl:for-each>
+    </section>
+  </xsl:template>
+
+  <xsl:template name="pr:app-entry">
+    <xsl:variable name="printed" select="if (self::tei:choice) then ed:reading(., 'printed')
+      else if (self::tei:sic) then node() else ()"/>
+    <xsl:variable name="corrected" select="if (self::tei:choice) then ed:reading(., 'corrected')
+      else if (self::tei:sic) then () else node()"/>
+    <xsl:variable name="corr" select="(self::tei:corr, self::tei:supplied, tei:corr, tei:reg, tei:expan)[1]"/>
+    <xsl:variable name="resp" select="for $id in ed:id-from-pointer(($corr/@resp, @resp)[1])[1]
+                                      return ed:by-id($id, .)"/>
+    <div class="app-entry">
+      <span class="app-page"><xsl:call-template name="pr:page-ref"><xsl:with-param name="target" select="."/></xsl:call-template></span>
+      <span class="app-body">
+        <span class="lemma">
+          <xsl:choose>
+            <xsl:when test="exists($printed)">
+              <xsl:apply-templates select="$printed" mode="body"><xsl:with-param name="plain" select="true()" tunnel="yes"/></xsl:apply-templates>
+            </xsl:when>
+            <xsl:otherwise><i>om.</i></xsl:otherwise>
+          </xsl:choose>
+        </span>
+        <span class="bracket">]</span>
+        <xsl:text> </xsl:text>
+        <xsl:choose>
+          <xsl:when test="exists($corrected)">
+            <span class="reading">
+              <xsl:apply-templates select="$corrected" mode="body"><xsl:with-param name="plain" select="true()" tunnel="yes"/></xsl:apply-templates>
+            </span>
+            <xsl:if test="$corr/@cert = ('low', 'medium')"><xsl:text> </xsl:text><i>conj.</i></xsl:if>
+          </xsl:when>
+          <xsl:otherwise><i class="sic-label">sic</i></xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="$resp">
+          <span class="resp"><xsl:text> </xsl:text><xsl:value-of select="pr:person-name($resp)"/></span>
+        </xsl:if>
+        <xsl:for-each select="ed:notes-on(.)">
+          <span class="app-note">
+            <xsl:text> — </xsl:text>
+            <xsl:apply-templates mode="body"><xsl:with-param name="plain" select="true()" tunnel="yes"/></xsl:apply-templates>
+          </span>
+        </xsl:for-each>
+      </span>
+    </div>
+  </xsl:template>
+
+  <!-- ===== chronology ===== -->
+
+  <!-- '1932-11-09' -> '9 November 1932'; '1932-11' -> 'November 1932'; ranges with an en dash. -->
+  <xsl:function name="pr:format-date" as="xs:string">
+    <xsl:param name="v" as="xs:string"/>
+    <xsl:sequence select="
+      if (matches($v, '^\d{4}-\d{2}-\d{2}$') and $v castable as xs:date) then format-date(xs:date($v), '[D] [MNn] [Y]')
+      else if (matches($v, '^\d{4}-\d{2}$') and ($v || '-01') castable as xs:date) then format-date(xs:date($v || '-01'), '[MNn] [Y]')
+      else if (matches($v, '^-?\d{4}$')) then string(number($v))
+      else $v"/>
+  </xsl:function>
+
+  <xsl:function name="pr:date-label" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="
+      if ($date/@when) then pr:format-date(string($date/@when))
+      else if ($date/@from or $date/@to) then string-join(($date/@from, $date/@to) ! pr:format-date(string(.)), '–')
+      else if ($date/@notBefore and $date/@notAfter) then 'between ' || pr:format-date(string($date/@notBefore)) || ' and ' || pr:format-date(string($date/@notAfter))
+      else if ($date/@notBefore) then 'after ' || pr:format-date(string($date/@notBefore))
+      else 'before ' || pr:format-date(string($date/@notAfter))"/>
+  </xsl:function>
+
+  <!-- The sentence around an element, from its paragraph (notes left out), shortened. -->
+  <xsl:function name="pr:context" as="xs:string+">
+    <xsl:param name="el" as="element()"/>
+    <xsl:variable name="block" select="($el/ancestor::*[self::tei:p or self::tei:ab or self::tei:l
+        or self::tei:head or self::tei:item or self::tei:quote or self::tei:note or self::tei:cell][1], $el/..)[1]"/>
+    <xsl:variable name="texts" select="$block//text()[not(ancestor::tei:note except $el/ancestor::tei:note)]"/>
+    <xsl:variable name="before" select="string-join($texts[. &lt;&lt; $el][not(ancestor::* intersect $el)], '')"/>
+    <xsl:variable name="after" select="string-join($texts[. &gt;&gt; $el][not(ancestor::* intersect $el)], '')"/>
+    <xsl:variable name="b" select="normalize-space(tokenize($before, '[.!?][”’&quot;)]?\s+')[last()])"/>
+    <xsl:variable name="a" select="normalize-space(replace($after, '^(.*?[.!?][”’&quot;)]?)(\s.*)?$', '$1', 's'))"/>
+    <xsl:variable name="bw" select="tokenize($b, '\s+')[.]"/>
+    <xsl:variable name="aw" select="tokenize($a, '\s+')[.]"/>
+    <!-- (the words before, the words after), each with its edge space -->
+    <xsl:sequence select="(
+        string-join((if (count($bw) gt 14) then ('…', subsequence($bw, count($bw) - 13)) else $bw), ' ')
+          || (if (exists($bw) and matches($before, '\s$')) then ' ' else ''),
+        (if (exists($aw) and matches($after, '^\s')) then ' ' else '')
+          || string-join((if (count($aw) gt 14) then (subsequence($aw, 1, 14), '…') else $aw), ' '))"/>
+  </xsl:function>
+
+  <xsl:template name="pr:chronology">
+    <xsl:param name="scope" as="document-node()*"/>
+    <section class="chronology back" id="chronology">
+      <h1 class="back-title" data-running="Chronology">Chronology</h1>
+      <p class="back-intro">The dates named in the texts, in order, each with the sentence in
+        which it stands and the page.</p>
+      <table class="chron-table">
+        <tbody>
+          <xsl:for-each select="pr:dated($scope)">
+            <xsl:sort select="ed:date-sort-key(.)"/>
+            <xsl:sort select="string(@to)"/>
+            <xsl:variable name="context" select="pr:context(.)"/>
+            <tr class="chron-row">
+              <td class="chron-date"><xsl:value-of select="pr:date-label(.)"/>
+                <xsl:if test="@cert = ('low', 'medium')"><span class="cert">?</span></xsl:if></td>
+              <td class="chron-event">
+                <xsl:value-of select="$context[1]"/>
+                <span class="chron-printed">
+                  <xsl:apply-templates mode="body"><xsl:with-param name="plain" select="true()" tunnel="yes"/></xsl:apply-templates>
+                </span>
+                <xsl:value-of select="$context[2]"/>
+                <span class="chron-source">
+                  <xsl:text> </xsl:text>
+                  <span class="chron-text"><xsl:value-of select="pr:short-title(.)"/></span>
+                  <xsl:text>, p. </xsl:text>
+                  <xsl:call-template name="pr:page-ref"><xsl:with-param name="target" select="."/></xsl:call-template>
+                </span>
+              </td>
+            </tr>
+          </xsl:for-each>
+        </tbody>
+      </table>
+    </section>
+  </xsl:template>
+
+  <!-- The title of the text an element is in, before any colon ('A Winter Journey'). -->
+  <xsl:function name="pr:short-title" as="xs:string">
+    <xsl:param name="el" as="node()"/>
+    <xsl:variable name="t" select="pr:title($el)"/>
+    <xsl:sequence select="if (contains($t, ': ')) then substring-before($t, ': ') else $t"/>
+  </xsl:function>
+
+  <!-- ===== indexes ===== -->
+
+  <xsl:template name="pr:index">
+    <xsl:param name="scope" as="document-node()*"/>
+    <xsl:param name="kind" as="xs:string"/>
+    <xsl:param name="id" as="xs:string"/>
+    <xsl:param name="title" as="xs:string"/>
+    <section class="index back" id="{$id}">
+      <h1 class="back-title" data-running="{$title}"><xsl:value-of select="$title"/></h1>
+      <div class="index-list">
+        <xsl:for-each-group select="pr:index-entries($kind, $scope)"
+            group-by="upper-case(substring(replace(ed:entry-label(.), '^(the|The)\s+', ''), 1, 1))">
+          <xsl:sort select="current-grouping-key()" lang="en"/>
+          <div class="index-letter">
+            <p class="letter"><xsl:value-of select="current-grouping-key()"/></p>
+            <xsl:for-each select="current-group()">
+              <xsl:sort select="lower-case(replace(ed:entry-label(.), '^(the|The)\s+', ''))" lang="en"/>
+              <xsl:variable name="note" select="pr:str((tei:note, tei:occupation, tei:desc)[1])"/>
+              <div class="index-entry" id="idx-{@xml:id}">
+                <span class="index-name"><xsl:value-of select="ed:entry-label(.)"/></span>
+                <xsl:if test="$note">
+                  <span class="index-note"><xsl:text>, </xsl:text><xsl:value-of select="replace($note, '\.$', '')"/></span>
+                </xsl:if>
+                <span class="index-pages">
+                  <xsl:for-each select="pr:mentions-in(., $scope)">
+                    <xsl:call-template name="pr:page-ref"><xsl:with-param name="target" select="."/></xsl:call-template>
+                  </xsl:for-each>
+                </span>
+              </div>
+            </xsl:for-each>
+          </div>
+        </xsl:for-each-group>
+      </div>
+    </section>
+  </xsl:template>
+</xsl:stylesheet>

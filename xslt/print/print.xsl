@@ -1,0 +1,129 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The print edition: TEI -> print HTML for CSS paged media (print.css), rendered to PDF by
+  WeasyPrint (scripts/edition/formats/pdf.py).
+
+  Entry points
+    apply to a TEI document   one text as an offprint (title block, text, apparatus, registers)
+    call template 'edition'   the whole book: half-title, title page, imprint, contents,
+                              introduction, the texts, apparatus, chronology, indexes
+
+  Files (one concern each)
+    front.xsl       half-title, title page, imprint, contents, PDF metadata (<head>)
+    text.xsl        the body of a text: divisions, paragraphs, phrases; the fallback rule
+    notes.xsl       footnotes at the foot of the page, endnote marks, editorial notes
+    back.xsl        apparatus of interventions, chronology, indexes of persons and places
+    print.css       the page: size, margins, running heads, footnote area, typeface
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    xmlns:pr="urn:x-edition:print"
+    exclude-result-prefixes="#all">
+
+  <xsl:include href="../common/functions.xsl"/>
+  <xsl:include href="front.xsl"/>
+  <xsl:include href="text.xsl"/>
+  <xsl:include href="notes.xsl"/>
+  <xsl:include href="back.xsl"/>
+
+  <xsl:output method="html" html-version="5" encoding="UTF-8" indent="no"/>
+
+  <!-- Build options (BuildOptions.page_size) and the build date (SOURCE_DATE_EPOCH). -->
+  <xsl:param name="page-size" as="xs:string" select="'A5'"/>
+  <xsl:param name="build-date" as="xs:string" select="''"/>
+  <!-- The toolkit that made the PDF, for the imprint and the PDF Creator field. -->
+  <xsl:param name="generator" as="xs:string" select="'edition toolkit'"/>
+
+  <!-- body: the text of a document (every element has a rule, text.xsl ends in a fallback);
+       the tunnel parameter $plain renders the same phrases again (apparatus, chronology,
+       contents) without ids, notes or page anchors. pr:text: one text with its title block. -->
+  <xsl:mode name="body" on-no-match="fail" on-multiple-match="fail"/>
+  <xsl:mode name="pr:text" on-no-match="fail" on-multiple-match="fail"/>
+
+  <!-- A size WeasyPrint understands, or a build error (the value lands in CSS). -->
+  <xsl:variable name="pr:page-size" as="xs:string">
+    <xsl:variable name="s" select="normalize-space($page-size)"/>
+    <xsl:choose>
+      <xsl:when test="matches($s, '^((A[0-9]|A10|B[0-9]|B10|C[0-9]|C10|JIS-B[0-9]|letter|legal|ledger)( +(portrait|landscape))?|[0-9]+(\.[0-9]+)?(mm|cm|in|pt) +[0-9]+(\.[0-9]+)?(mm|cm|in|pt))$', 'i')">
+        <xsl:sequence select="$s"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes" error-code="pr:page-size">page size '<xsl:value-of select="$s"/>' not understood: give a name (A5, A4, B5, letter...) or 'WIDTH HEIGHT' (e.g. '140mm 216mm')</xsl:message>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- A document's key: its root xml:id, else its position among the texts. -->
+  <xsl:function name="pr:doc-key" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="root" select="root($node)"/>
+    <xsl:variable name="pos" select="(for $i in 1 to count($texts) return $i[$texts[$i] is $root])[1]"/>
+    <xsl:sequence select="string(($root/*/@xml:id, 'doc' || ($pos, 0)[1])[1])"/>
+  </xsl:function>
+
+  <!-- The HTML id of an element: its xml:id, else one made unique by the document's key. -->
+  <xsl:function name="pr:anchor" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="if ($el/@xml:id) then string($el/@xml:id)
+                          else pr:doc-key($el) || '--' || ed:id($el)"/>
+  </xsl:function>
+
+  <!-- The language of a text (for hyphenation): text/@xml:lang, the header, else English. -->
+  <xsl:function name="pr:lang" as="xs:string">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="r" select="root($doc)"/>
+    <xsl:sequence select="string(($r//tei:text/@xml:lang, $r/*/@xml:lang,
+        $r//tei:profileDesc/tei:langUsage/tei:language/@ident, 'en')[normalize-space()][1])"/>
+  </xsl:function>
+
+  <!-- One text, as an offprint. -->
+  <xsl:template match="/">
+    <xsl:variable name="doc" select="."/>
+    <html lang="{pr:lang(.)}">
+      <xsl:call-template name="pr:head">
+        <xsl:with-param name="title" select="pr:title($doc)"/>
+        <xsl:with-param name="authors" select="pr:authors($doc)"/>
+        <xsl:with-param name="description" select="pr:subtitle($doc)"/>
+      </xsl:call-template>
+      <body class="offprint">
+        <xsl:apply-templates select="$doc" mode="pr:text">
+          <xsl:with-param name="offprint" select="true()"/>
+        </xsl:apply-templates>
+        <xsl:call-template name="pr:back">
+          <xsl:with-param name="scope" select="$doc"/>
+        </xsl:call-template>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- The whole edition as one book. -->
+  <xsl:template name="edition">
+    <xsl:variable name="scope" select="$texts"/>
+    <html lang="{if ($edition) then pr:lang($edition) else if ($texts) then pr:lang($texts[1]) else 'en'}">
+      <xsl:call-template name="pr:head">
+        <xsl:with-param name="title" select="pr:edition-title()"/>
+        <xsl:with-param name="authors" select="pr:edition-editors()"/>
+        <xsl:with-param name="description" select="pr:edition-subtitle()"/>
+      </xsl:call-template>
+      <body class="book">
+        <xsl:call-template name="pr:front-matter"/>
+        <xsl:if test="$edition//tei:text[.//text()[normalize-space()]]">
+          <section class="front-text" id="front-text">
+            <xsl:apply-templates select="$edition//tei:text" mode="body"/>
+          </section>
+        </xsl:if>
+        <xsl:for-each select="$texts">
+          <xsl:apply-templates select="." mode="pr:text">
+            <xsl:with-param name="offprint" select="false()"/>
+          </xsl:apply-templates>
+        </xsl:for-each>
+        <xsl:call-template name="pr:back">
+          <xsl:with-param name="scope" select="$scope"/>
+        </xsl:call-template>
+      </body>
+    </html>
+  </xsl:template>
+</xsl:stylesheet>

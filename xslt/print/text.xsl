@@ -1,0 +1,374 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The body of a text in print HTML (mode body). Paragraphs are <div class="p">, never <p>:
+  the HTML parser would close a <p> at the first block inside it (TEI allows lists, quotes
+  and notes with paragraphs inside a paragraph). Every element has a rule; an element with
+  no specific rule renders its content in a span or div named after it (the fallback, last).
+
+  The tunnel parameter $plain (default false) renders phrases again elsewhere (apparatus,
+  chronology, imprint): no ids, no notes, so each id and each footnote exists once.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    xmlns:pr="urn:x-edition:print"
+    exclude-result-prefixes="#all">
+
+  <!-- Elements that are blocks when they stand outside a paragraph-level element. -->
+  <xsl:variable name="pr:blocks" as="xs:string*" select="('p', 'ab', 'div', 'div1', 'div2', 'div3',
+    'div4', 'div5', 'div6', 'div7', 'lg', 'l', 'list', 'item', 'table', 'row', 'cell', 'figure',
+    'sp', 'speaker', 'stage', 'castList', 'castItem', 'opener', 'closer', 'salute', 'signed',
+    'dateline', 'trailer', 'byline', 'docTitle', 'titlePart', 'docImprint', 'docAuthor',
+    'docDate', 'titlePage', 'epigraph', 'argument', 'postscript', 'floatingText', 'listBibl',
+    'bibl', 'quote', 'cit', 'label', 'head', 'lb', 'listPerson', 'listPlace', 'person', 'place')"/>
+
+  <!-- In running text (inside a paragraph, line, heading or note)? -->
+  <xsl:function name="pr:inline" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="exists($el/ancestor::*[self::tei:p or self::tei:ab or self::tei:l or
+      self::tei:head or self::tei:note or self::tei:item or self::tei:cell or self::tei:label
+      or self::tei:speaker or self::tei:stage or self::tei:dateline or self::tei:salute
+      or self::tei:signed or self::tei:byline or self::tei:titlePart or self::tei:docAuthor
+      or self::tei:trailer][1])"/>
+  </xsl:function>
+
+  <!-- The id attribute of a rendered element (none when rendering $plain). -->
+  <xsl:template name="pr:id">
+    <xsl:param name="plain" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:if test="not($plain)">
+      <xsl:attribute name="id" select="pr:anchor(.)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template name="pr:lang">
+    <xsl:if test="@xml:lang">
+      <xsl:attribute name="lang" select="string(@xml:lang)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ===== one text with its title block (mode pr:text) ===== -->
+
+  <xsl:template match="document-node()" mode="pr:text">
+    <xsl:param name="offprint" as="xs:boolean" select="false()"/>
+    <xsl:variable name="key" select="pr:doc-key(.)"/>
+    <xsl:variable name="title" select="pr:title(.)"/>
+    <xsl:variable name="authors" select="pr:authors(.)"/>
+    <xsl:variable name="source" select="(/*/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:bibl)[1]"/>
+    <article class="text{if ($offprint) then ' offprint-text' else ''}" id="{$key}" lang="{pr:lang(.)}">
+      <header class="text-head">
+        <h1 class="text-title" data-running="{$title}">
+          <xsl:value-of select="$title"/>
+          <xsl:call-template name="pr:endnote-explainer">
+            <xsl:with-param name="doc" select="."/>
+          </xsl:call-template>
+        </h1>
+        <xsl:if test="exists($authors)">
+          <p class="text-author"><xsl:value-of select="pr:join($authors)"/></p>
+        </xsl:if>
+        <xsl:if test="$source">
+          <p class="text-source">
+            <xsl:apply-templates select="$source/node()" mode="body">
+              <xsl:with-param name="plain" select="true()" tunnel="yes"/>
+            </xsl:apply-templates>
+          </p>
+        </xsl:if>
+        <xsl:if test="$offprint and exists(pr:editors(.))">
+          <p class="text-editors">Edited by <xsl:value-of select="pr:join(pr:editors(.))"/></p>
+        </xsl:if>
+      </header>
+      <xsl:apply-templates select="(//tei:text[not(ancestor::tei:text)],
+          /*[not(.//tei:text)]/(tei:sourceDoc, tei:standOff))" mode="body"/>
+    </article>
+  </xsl:template>
+
+  <!-- ===== structure ===== -->
+
+  <xsl:template match="tei:text | tei:front | tei:body | tei:back | tei:group" mode="body">
+    <div class="{local-name()}">
+      <xsl:call-template name="pr:lang"/>
+      <xsl:apply-templates mode="body"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7"
+      mode="body">
+    <section class="div depth{count(ancestor::*[starts-with(local-name(), 'div')]) + 1}{
+        @type ! (' ' || replace(., '[^\w-]', '_'))}">
+      <xsl:call-template name="pr:id"/>
+      <xsl:call-template name="pr:lang"/>
+      <xsl:apply-templates mode="body"/>
+    </section>
+  </xsl:template>
+
+  <!-- A division's heading: h2 for a top-level division (the running head's section), deeper h3/h4. -->
+  <xsl:template match="tei:head[parent::*[starts-with(local-name(), 'div') or self::tei:body
+      or self::tei:front or self::tei:back or self::tei:group]]" mode="body">
+    <xsl:variable name="depth" select="count(ancestor::*[starts-with(local-name(), 'div')])"/>
+    <xsl:element name="h{min((max(($depth, 1)) + 1, 5))}">
+      <xsl:attribute name="class" select="'head' || (if ($depth le 1) then ' section-head' else '')"/>
+      <xsl:if test="$depth le 1">
+        <xsl:attribute name="data-running" select="pr:str(.)"/>
+      </xsl:if>
+      <xsl:call-template name="pr:id"/>
+      <xsl:apply-templates mode="body"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:p | tei:ab" mode="body">
+    <xsl:param name="plain" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:element name="{if (pr:inline(.) or $plain) then 'span' else 'div'}">
+      <xsl:attribute name="class" select="local-name() || (if (pr:inline(.)) then ' inner' else '')"/>
+      <xsl:call-template name="pr:id"/>
+      <xsl:call-template name="pr:lang"/>
+      <xsl:apply-templates mode="body"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- Block quotation (cit type="block", or a quote standing between paragraphs). -->
+  <xsl:template match="tei:cit[not(pr:inline(.))] | tei:quote[not(pr:inline(.)) and not(parent::tei:cit)]
+      | tei:epigraph[not(pr:inline(.))]" mode="body">
+    <blockquote class="{local-name()} block">
+      <xsl:call-template name="pr:id"/>
+      <xsl:call-template name="pr:lang"/>
+      <xsl:apply-templates mode="body"/>
+    </blockquote>
+  </xsl:template>
+
+  <xsl:template match="tei:cit[not(pr:inline(.))]/tei:quote" mode="body">
+    <div class="quote">
+      <xsl:call-template name="pr:lang"/>
+      <xsl:apply-templates mode="body"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:cit[not(pr:inline(.))]/tei:bibl" mode="body">
+    <div class="cit-bibl"><xsl:apply-templates mode="body"/></div>
+  </xsl:template>
+
+  <xsl:template match="tei:lg" mode="body">
+    <div class="lg">
+      <xsl:call-template name="pr:id"/>
+      <xsl:apply-templates mode="body"/>
+    </div>
+  </xsl:template>
+
+  <xsl:template match="tei:l" mode="body">
+    <xsl:param name="plain" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:element name="{if ($plain or pr:inline(.)) then 'span' else 'div'}">
+      <xsl:attribute name="class" select="'l'"/>
+      <xsl:call-template name="pr:id"/>
+      <xsl:apply-templates mode="body"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:list" mode="body">
+    <xsl:element name="{if (pr:inline(.)) then 'span' else 'div'}">
+      <xsl:attribute name="class" select="'list' || @type ! (' ' || replace(., '[^\w-]', '_'))"/>
+      <xsl:call-template name="pr:id"/>
+      <xsl:apply-templates mode="body"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:item" mode="body">
+    <span class="item">
+      <xsl:call-template name="pr:id"/>
+      <xsl:apply-templates mode="body"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:table" mode="body">
+    <table class="table">
+      <xsl:call-template name="pr:id"/>
+      <xsl:apply-templates select="tei:head" mode="body"/>
+      <tbody><xsl:apply-templates select="* except tei:head" mode="body"/></tbody>
+    </table>
+  </xsl:template>
+  <xsl:template match="tei:table/tei:head" mode="body" priority="2">
+    <caption><xsl:apply-templates mode="body"/></caption>
+  </xsl:template>
+  <xsl:template match="tei:row" mode="body">
+    <tr class="row"><xsl:apply-templates mode="body"/></tr>
+  </xsl:template>
+  <xsl:template match="tei:cell" mode="body">
+    <td class="cell">
+      <xsl:for-each select="@cols[. castable as xs:integer]"><xsl:attribute name="colspan" select="xs:integer(.)"/></xsl:for-each>
+      <xsl:for-each select="@rows[. castable as xs:integer]"><xsl:attribute name="rowspan" select="xs:integer(.)"/></xsl:for-each>
+      <xsl:apply-templates mode="body"/>
+    </td>
+  </xsl:template>
+  <!-- Anything else inside a table that is not a row: a full-width row of its own. -->
+  <xsl:template match="tei:table/*[not(self::tei:row or self::tei:head)]" mode="body">
+    <tr class="{local-name()}"><td colspan="99"><xsl:next-match/></td></tr>
+  </xsl:template>
+
+  <!-- Figures: the description and caption; images are not fetched (no URL leaves the sources). -->
+  <xsl:template match="tei:figure" mode="body">
+    <xsl:element name="{if (pr:inline(.)) then 'span' else 'div'}">
+      <xsl:attribute name="class" select="'figure'"/>
+      <xsl:call-template name="pr:id"/>
+      <xsl:apply-templates mode="body"/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="tei:graphic | tei:media | tei:binaryObject" mode="body">
+    <span class="{local-name()}">[illustration<xsl:if test="tei:desc">: <xsl:apply-templates select="tei:desc/node()" mode="body"/></xsl:if>]</span>
+  </xsl:template>
+
+  <!-- ===== phrases ===== -->
+
+  <xsl:template match="tei:persName | tei:placeName | tei:orgName | tei:name | tei:rs | tei:geogName" mode="body">
+    <span class="{local-name()}">
+      <xsl:if test="@ref"><xsl:call-template name="pr:id"/></xsl:if>
+      <xsl:apply-templates mode="body"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:title" mode="body">
+    <xsl:element name="{if (@level = ('a', 'u') or @type = 'sub' and false()) then 'span' else 'cite'}">
+      <xsl:attribute name="class" select="string-join(('title', @level ! ('level-' || replace(., '[^\w-]', '_'))), ' ')"/>
+      <xsl:if test="@ref"><xsl:call-template name="pr:id"/></xsl:if>
+      <xsl:apply-templates mode="body"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:foreign | tei:term[@xml:lang] | tei:mentioned" mode="body">
+    <i class="{local-name()}"><xsl:call-template name="pr:lang"/><xsl:apply-templates mode="body"/></i>
+  </xsl:template>
+
+  <xsl:template match="tei:emph" mode="body">
+    <em class="emph"><xsl:apply-templates mode="body"/></em>
+  </xsl:template>
+
+  <xsl:template match="tei:hi" mode="body">
+    <xsl:variable name="r" select="lower-case(string-join((@rend, @rendition, @style), ' '))"/>
+    <xsl:variable name="name" select="
+      if (matches($r, 'sup')) then 'sup' else if (matches($r, 'sub')) then 'sub'
+      else if (matches($r, 'bold|strong')) then 'b' else if (matches($r, 'ital|slant')) then 'i'
+      else if (matches($r, 'underline')) then 'u' else 'span'"/>
+    <xsl:element name="{$name}">
+      <xsl:attribute name="class" select="'hi' || (if (matches($r, 'small-?caps|(^|\W)sc(\W|$)')) then ' sc' else '')
+        || (if ($name = 'span' and not(matches($r, 'small-?caps|(^|\W)sc(\W|$)|roman|normal'))) then ' hi-default' else '')"/>
+      <xsl:apply-templates mode="body"/>
+    </xsl:element>
+  </xsl:template>
+
+  <xsl:template match="tei:q | tei:quote | tei:said | tei:soCalled | tei:term | tei:gloss | tei:date | tei:time
+      | tei:num | tei:measure | tei:roleName | tei:addName | tei:forename | tei:surname | tei:genName
+      | tei:orgName/tei:* | tei:seg | tei:w | tei:c | tei:pc | tei:distinct | tei:sic/tei:*
+      | tei:cit | tei:epigraph | tei:bibl | tei:author | tei:editor | tei:pubPlace | tei:publisher
+      | tei:biblScope | tei:idno | tei:unclear | tei:add | tei:orig | tei:reg | tei:abbr | tei:expan
+      | tei:label | tei:stage | tei:speaker | tei:salute | tei:signed | tei:dateline | tei:byline
+      | tei:docAuthor | tei:docDate | tei:docImprint | tei:titlePart | tei:docTitle | tei:opener
+      | tei:closer | tei:trailer | tei:sp | tei:castList | tei:castItem | tei:role | tei:roleDesc
+      | tei:titlePage | tei:argument | tei:postscript | tei:floatingText | tei:head | tei:desc
+      | tei:figDesc | tei:listBibl | tei:fw | tei:damage | tei:restore | tei:subst | tei:app | tei:lem
+      | tei:rdg | tei:del | tei:corr | tei:reg | tei:ex | tei:am" mode="body" priority="-0.5">
+    <xsl:call-template name="pr:element"/>
+  </xsl:template>
+
+  <!-- Dates need an id (the chronology points at them), like register mentions. -->
+  <xsl:template match="tei:date[@when or @from or @to or @notBefore or @notAfter]" mode="body">
+    <span class="date">
+      <xsl:call-template name="pr:id"/>
+      <xsl:apply-templates mode="body"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:del" mode="body">
+    <span class="del"><xsl:apply-templates mode="body"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:add" mode="body">
+    <span class="add"><xsl:apply-templates mode="body"/></span>
+  </xsl:template>
+
+  <xsl:template match="tei:ref | tei:ptr" mode="body">
+    <xsl:variable name="url" select="ed:safe-url(@target)"/>
+    <xsl:variable name="external" select="$url and matches($url, '^(https?|mailto):', 'i')"/>
+    <xsl:element name="{if ($external) then 'a' else 'span'}">
+      <xsl:attribute name="class" select="local-name()"/>
+      <xsl:if test="$external"><xsl:attribute name="href" select="$url"/></xsl:if>
+      <xsl:apply-templates mode="body"/>
+      <xsl:if test="self::tei:ptr"><xsl:value-of select="@target"/></xsl:if>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- ===== editorial markup in the text ===== -->
+
+  <!-- The reading as printed stands in the text; the apparatus gives the correction. -->
+  <xsl:template match="tei:choice" mode="body">
+    <xsl:variable name="editorial" select="exists(tei:sic | tei:corr)"/>
+    <span class="choice{if ($editorial) then ' intervention' else ''}">
+      <xsl:call-template name="pr:id"/>
+      <xsl:apply-templates select="ed:reading(., 'printed')" mode="body"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:sic[not(parent::tei:choice)]" mode="body">
+    <span class="sic intervention">
+      <xsl:call-template name="pr:id"/>
+      <xsl:apply-templates mode="body"/>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:corr[not(parent::tei:choice)] | tei:supplied" mode="body">
+    <span class="{local-name()} intervention">
+      <xsl:call-template name="pr:id"/>
+      <xsl:text>[</xsl:text><xsl:apply-templates mode="body"/><xsl:text>]</xsl:text>
+    </span>
+  </xsl:template>
+
+  <xsl:template match="tei:gap" mode="body">
+    <xsl:choose>
+      <xsl:when test="@reason = 'not-in-source'"/>
+      <xsl:when test="@reason = 'excerpt-start'"><span class="gap excerpt-start">[…] </span></xsl:when>
+      <xsl:when test="@reason = 'excerpt-end'"><span class="gap excerpt-end"> […]</span></xsl:when>
+      <xsl:otherwise><span class="gap">[…]</span></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:space" mode="body">
+    <span class="space"><xsl:text> </xsl:text></span>
+  </xsl:template>
+
+  <!-- Source page breaks: an anchor (no number is printed; the source prints none). -->
+  <xsl:template match="tei:pb | tei:cb | tei:milestone | tei:anchor" mode="body">
+    <xsl:param name="plain" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:if test="not($plain) and @xml:id">
+      <span class="{local-name()}" id="{pr:anchor(.)}"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:template match="tei:lb" mode="body">
+    <xsl:choose>
+      <xsl:when test="@break = 'no'"/>
+      <xsl:when test="ancestor::tei:p or ancestor::tei:head or ancestor::tei:note"><xsl:text> </xsl:text></xsl:when>
+      <xsl:otherwise><br class="lb"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Header-only and machinery elements that may turn up inside text: rendered as text. -->
+  <xsl:template match="text()" mode="body">
+    <xsl:value-of select="."/>
+  </xsl:template>
+  <xsl:template match="comment() | processing-instruction()" mode="body"/>
+
+  <!-- ===== the fallback: any other element renders its content, named by a class ===== -->
+
+  <xsl:template match="*" mode="body" priority="-1">
+    <xsl:call-template name="pr:element"/>
+  </xsl:template>
+
+  <xsl:template name="pr:element">
+    <xsl:param name="plain" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="block" select="not($plain) and not(pr:inline(.)) and
+      (local-name() = $pr:blocks or exists(.//*[local-name() = $pr:blocks]))"/>
+    <xsl:element name="{if ($block) then 'div' else 'span'}">
+      <xsl:attribute name="class" select="local-name()"/>
+      <xsl:if test="@xml:id or @ref"><xsl:call-template name="pr:id"/></xsl:if>
+      <xsl:call-template name="pr:lang"/>
+      <xsl:apply-templates mode="body"/>
+    </xsl:element>
+  </xsl:template>
+</xsl:stylesheet>
