@@ -1,0 +1,114 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The apparatus: every editorial intervention of a text (ed:interventions: choice, sic, corr,
+  supplied), every app, and every editorial note, in text order, each as
+    1.1  Chamberlain] Chamberlin ed. — the editorial note
+  (location = section number; the reading before ']' is the one printed in the text).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    xmlns:tx="urn:x-edition:text"
+    exclude-result-prefixes="#all">
+
+  <xsl:mode name="tx:apparatus" on-no-match="shallow-skip" on-multiple-match="fail"/>
+
+  <xsl:function name="tx:flat" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="normalize-space(replace(tx:inline($nodes), '&#xFDD0;', ''))"/>
+  </xsl:function>
+
+  <!-- Every entry of a document's apparatus, in document order. -->
+  <xsl:function name="tx:apparatus-items" as="element()*">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="interventions" select="ed:interventions($doc)"/>
+    <xsl:variable name="commented" select="for $i in $interventions return ed:notes-on($i)"/>
+    <xsl:sequence select="($interventions, root($doc)//tei:text//tei:app,
+        root($doc)//tei:text//tei:note[ed:is-editorial(.)] except $commented)/."/>
+  </xsl:function>
+
+  <!-- The apparatus of one document, as blocks (nothing when it has no entries and
+       $always is false). -->
+  <xsl:template name="tx:apparatus">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="underline" as="xs:string"/>
+    <xsl:variable name="items" select="tx:apparatus-items($doc)"/>
+    <xsl:sequence select="tx:heading($title, $underline)"/>
+    <xsl:choose>
+      <xsl:when test="empty($items)">
+        <xsl:sequence select="tx:b('No editorial interventions.', 0, '', 0, false())"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="$items" mode="tx:apparatus">
+          <xsl:with-param name="items" select="$items" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="tx:app-entry">
+    <xsl:param name="lemma" as="xs:string"/>
+    <xsl:param name="notes" as="element(tei:note)*" select="ed:notes-on(.)"/>
+    <xsl:param name="part" as="xs:string" tunnel="yes"/>
+    <xsl:param name="items" as="element()*" tunnel="yes"/>
+    <xsl:variable name="loc" select="'§' || tx:location(., $part)"/>
+    <xsl:variable name="comments" select="for $n in $notes return tx:flat($n/node())"/>
+    <xsl:sequence select="tx:b(string-join(($lemma, $comments), ' — '), 0, $loc || '  ', string-length($loc) + 2, exists(preceding::*[. intersect $items]))"/>
+  </xsl:template>
+
+  <xsl:function name="tx:cert" as="xs:string?">
+    <xsl:param name="el" as="element()*"/>
+    <xsl:sequence select="($el/@cert[. ne 'high'] ! ('(certainty: ' || . || ')'))[1]"/>
+  </xsl:function>
+
+  <xsl:template match="tei:choice" mode="tx:apparatus">
+    <xsl:variable name="printed" select="tx:flat(ed:reading(., 'printed'))"/>
+    <xsl:variable name="alternatives" select="tei:corr | tei:reg | tei:expan"/>
+    <xsl:variable name="what" select="if (tei:reg) then 'reg.' else if (tei:expan) then 'expan.' else 'ed.'"/>
+    <xsl:call-template name="tx:app-entry">
+      <xsl:with-param name="lemma" select="string-join((
+          $printed || ']',
+          string-join(for $a in $alternatives return tx:flat($a/node()), '; '),
+          $what, tx:cert($alternatives)), ' ')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:sic" mode="tx:apparatus">
+    <xsl:call-template name="tx:app-entry">
+      <xsl:with-param name="lemma" select="string-join((tx:flat(node()) || ']', 'sic', tx:cert(.)), ' ')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:corr" mode="tx:apparatus">
+    <xsl:call-template name="tx:app-entry">
+      <xsl:with-param name="lemma" select="string-join((tx:flat(node()) || ']', 'ed. (corrected)', tx:cert(.)), ' ')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:supplied" mode="tx:apparatus">
+    <xsl:call-template name="tx:app-entry">
+      <xsl:with-param name="lemma" select="string-join(('[' || tx:flat(node()) || ']]', 'supplied ed.',
+          @reason ! ('(' || . || ')'), tx:cert(.)), ' ')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:app" mode="tx:apparatus">
+    <xsl:variable name="lem" select="(tei:lem, tei:rdg)[1]"/>
+    <xsl:call-template name="tx:app-entry">
+      <xsl:with-param name="lemma" select="tx:flat($lem/node()) || '] ' || string-join(
+          for $r in (tei:rdg except $lem) return string-join((tx:flat($r/node()),
+             $r/@wit ! ('(' || normalize-space(translate(., '#', '')) || ')')), ' '), '; ')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- An editorial note on no intervention: its location and text. -->
+  <xsl:template match="tei:note" mode="tx:apparatus">
+    <xsl:call-template name="tx:app-entry">
+      <xsl:with-param name="lemma" select="'editorial note'"/>
+      <xsl:with-param name="notes" select="."/>
+    </xsl:call-template>
+  </xsl:template>
+</xsl:stylesheet>

@@ -1,0 +1,285 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The reading text as blocks (mode tx:block): divisions with numbered headings, paragraphs,
+  block quotations with their attribution, verse, lists, tables, speeches. Any element with
+  no rule here is a container (when it holds blocks) or a paragraph (when it does not):
+  nothing is dropped. Inline content goes through inline.xsl; notes through notes.xsl.
+
+  Tunnel parameters: $indent (spaces), $part (the section-number prefix: '' in a document's
+  own file, the text's number in edition.txt).
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    xmlns:tx="urn:x-edition:text"
+    exclude-result-prefixes="#all">
+
+  <xsl:mode name="tx:block" on-no-match="shallow-skip" on-multiple-match="fail"/>
+
+  <!-- Elements that are always blocks. -->
+  <xsl:variable name="tx:structural" as="xs:string*" select="(
+    'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'p', 'ab', 'head', 'lg', 'l',
+    'list', 'item', 'table', 'row', 'sp', 'speaker', 'byline', 'dateline', 'opener', 'closer',
+    'salute', 'signed', 'epigraph', 'argument', 'trailer', 'postscript', 'titlePage', 'docTitle',
+    'titlePart', 'docAuthor', 'docImprint', 'docDate', 'docEdition', 'castList', 'castItem',
+    'castGroup', 'listBibl', 'front', 'body', 'back', 'group', 'text', 'floatingText',
+    'figure', 'msDesc', 'fw')"/>
+  <!-- Elements whose children all stand as blocks (between paragraphs). -->
+  <xsl:variable name="tx:block-parents" as="xs:string*" select="(
+    'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'front', 'body', 'back',
+    'group', 'text', 'sp', 'lg', 'cit', 'list', 'table', 'floatingText', 'titlePage',
+    'castList', 'listBibl', 'figure', 'epigraph', 'argument')"/>
+  <xsl:variable name="tx:divs" as="xs:string*"
+      select="('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')"/>
+
+  <xsl:function name="tx:is-structural" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="namespace-uri($el) = 'http://www.tei-c.org/ns/1.0'
+      and local-name($el) = $tx:structural
+      and not($el/self::tei:figure[not(parent::*[local-name() = $tx:block-parents])])"/>
+  </xsl:function>
+
+  <!-- Does this node stand as a block (rather than in running text)? -->
+  <xsl:function name="tx:is-block" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="$node instance of element() and (
+        tx:is-structural($node)
+        or local-name($node/..) = $tx:block-parents and namespace-uri($node/..) = 'http://www.tei-c.org/ns/1.0'
+        or $node/@type = 'block' and ($node/self::tei:cit or $node/self::tei:quote)
+        or (not($node/self::tei:note) and (some $c in $node/* satisfies tx:is-block($c))))"/>
+  </xsl:function>
+
+  <!-- A numbered division: a div with a head. -->
+  <xsl:function name="tx:is-section" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="local-name($el) = $tx:divs and exists($el/tei:head)"/>
+  </xsl:function>
+
+  <!-- The table-of-contents number of a section: '2.1' (within its document). -->
+  <xsl:function name="tx:section-number" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:variable name="n" as="xs:string">
+      <xsl:number select="$div" level="multiple" format="1.1"
+          count="tei:div[tei:head] | tei:div1[tei:head] | tei:div2[tei:head] | tei:div3[tei:head]
+                 | tei:div4[tei:head] | tei:div5[tei:head] | tei:div6[tei:head] | tei:div7[tei:head]"/>
+    </xsl:variable>
+    <xsl:sequence select="$n"/>
+  </xsl:function>
+
+  <!-- Where a node stands: its section number ('0' before the first heading), prefixed by the
+       part number in the whole edition. -->
+  <xsl:function name="tx:location" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="part" as="xs:string"/>
+    <xsl:variable name="div" select="$node/ancestor-or-self::*[tx:is-section(.)][1]"/>
+    <xsl:sequence select="string-join(($part[. ne ''], if ($div) then tx:section-number($div) else '0'), '.')"/>
+  </xsl:function>
+
+  <!-- Blocks of a mixed sequence of nodes: runs of running text become paragraphs, block
+       elements are rendered by their rules.
+       $first/$hang: marker and hanging indent of the first paragraph (list items, notes);
+       $tight: 'none' (blank lines between blocks), 'inner' (none after the first block);
+       $first-tight: whether the first block follows the previous one without a blank line. -->
+  <xsl:template name="tx:container">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:param name="first" as="xs:string" select="''"/>
+    <xsl:param name="hang" as="xs:integer" select="0"/>
+    <xsl:param name="tight" as="xs:string" select="'none'"/>
+    <xsl:param name="first-tight" as="xs:boolean" select="false()"/>
+    <xsl:param name="indent" as="xs:integer" tunnel="yes"/>
+    <!-- whitespace next to a block, comments and processing instructions make no paragraph -->
+    <xsl:variable name="kept" select="$nodes[not(self::comment() or self::processing-instruction())]
+        [not(self::text()[normalize-space() = ''][
+            empty(preceding-sibling::*[1] intersect $nodes) or tx:is-block(preceding-sibling::*[1])
+            or empty(following-sibling::*[1] intersect $nodes) or tx:is-block(following-sibling::*[1])])]"/>
+    <xsl:for-each-group select="$kept" group-adjacent="tx:is-block(.)">
+      <xsl:variable name="is-first" select="position() = 1"/>
+      <xsl:variable name="t" select="if ($is-first) then $first-tight else $tight = 'inner'"/>
+      <xsl:choose>
+        <xsl:when test="current-grouping-key()">
+          <xsl:if test="$is-first and $first ne ''">
+            <xsl:sequence select="tx:b('', $indent, $first, $hang, $t)"/>
+          </xsl:if>
+          <xsl:for-each select="current-group()">
+            <xsl:apply-templates select="." mode="tx:block">
+              <xsl:with-param name="tight" select="if (position() = 1) then $t else $tight = 'inner'"/>
+              <xsl:with-param name="indent" select="if ($first ne '') then $indent + $hang else $indent" tunnel="yes"/>
+            </xsl:apply-templates>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="tx:para">
+            <xsl:with-param name="nodes" select="current-group()"/>
+            <xsl:with-param name="first" select="if ($is-first) then $first else ''"/>
+            <xsl:with-param name="hang" select="$hang"/>
+            <xsl:with-param name="tight" select="$t"/>
+            <xsl:with-param name="indent" select="if ($is-first or $first eq '') then $indent else $indent + $hang" tunnel="yes"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each-group>
+  </xsl:template>
+
+  <!-- One paragraph of running text, followed by the notes whose marks stand in it. -->
+  <xsl:template name="tx:para">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:param name="text" as="xs:string" select="tx:inline($nodes)"/>
+    <xsl:param name="first" as="xs:string" select="''"/>
+    <xsl:param name="hang" as="xs:integer" select="0"/>
+    <xsl:param name="tight" as="xs:boolean" select="false()"/>
+    <xsl:param name="underline" as="xs:string" select="''"/>
+    <xsl:param name="indent" as="xs:integer" tunnel="yes"/>
+    <xsl:if test="normalize-space($text) ne '' or $first ne ''">
+      <xsl:variable name="b" select="tx:b($text, $indent, $first, $hang, $tight)"/>
+      <xsl:choose>
+        <xsl:when test="$underline ne ''">
+          <tx:b underline="{$underline}">
+            <xsl:sequence select="$b/@*, $b/node()"/>
+          </tx:b>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:sequence select="$b"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+    <xsl:call-template name="tx:notes-after">
+      <xsl:with-param name="nodes" select="$nodes"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Anything without a rule: a container of blocks, or a paragraph. -->
+  <xsl:template match="*" mode="tx:block">
+    <xsl:param name="tight" as="xs:boolean" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="some $c in * satisfies tx:is-block($c)">
+        <xsl:call-template name="tx:container">
+          <xsl:with-param name="nodes" select="node()"/>
+          <xsl:with-param name="first-tight" select="$tight"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="tx:para">
+          <xsl:with-param name="nodes" select="."/>
+          <xsl:with-param name="tight" select="$tight"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff" mode="tx:block"/>
+
+  <!-- Divisions: the numbered heading, then the content. -->
+  <xsl:template match="*[tx:is-section(.)]" mode="tx:block">
+    <xsl:param name="part" as="xs:string" tunnel="yes"/>
+    <xsl:variable name="number" select="tx:location(., $part)"/>
+    <xsl:call-template name="tx:para">
+      <xsl:with-param name="nodes" select="tei:head[1]/node()"/>
+      <xsl:with-param name="first" select="$number || '  '"/>
+      <xsl:with-param name="hang" select="string-length($number) + 2"/>
+      <xsl:with-param name="underline" select="if (contains($number, '.')) then '-' else '='"/>
+    </xsl:call-template>
+    <xsl:call-template name="tx:container">
+      <xsl:with-param name="nodes" select="node() except tei:head[1]"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Block quotations: indented by four; the attribution follows on a line of its own. -->
+  <xsl:template match="tei:cit | tei:quote[not(parent::tei:cit)] | tei:q | tei:said" mode="tx:block">
+    <xsl:param name="indent" as="xs:integer" tunnel="yes"/>
+    <xsl:call-template name="tx:container">
+      <xsl:with-param name="nodes" select="node()"/>
+      <xsl:with-param name="indent" select="$indent + 4" tunnel="yes"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:cit/tei:bibl | tei:cit/tei:ref | tei:cit/tei:ptr" mode="tx:block">
+    <xsl:call-template name="tx:para">
+      <xsl:with-param name="nodes" select="."/>
+      <xsl:with-param name="first" select="'— '"/>
+      <xsl:with-param name="hang" select="2"/>
+      <xsl:with-param name="tight" select="true()"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Verse: a stanza is a group of lines with no blank line between them. -->
+  <xsl:template match="tei:lg" mode="tx:block">
+    <xsl:call-template name="tx:container">
+      <xsl:with-param name="nodes" select="node()"/>
+      <xsl:with-param name="tight" select="'inner'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:l" mode="tx:block">
+    <xsl:param name="tight" as="xs:boolean" select="false()"/>
+    <xsl:call-template name="tx:para">
+      <xsl:with-param name="nodes" select="."/>
+      <xsl:with-param name="hang" select="4"/>
+      <xsl:with-param name="tight" select="$tight or exists(preceding-sibling::*[1][self::tei:l])"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Lists: '- ' or the item's label before each item. -->
+  <xsl:template match="tei:list" mode="tx:block">
+    <xsl:param name="tight" as="xs:boolean" select="false()"/>
+    <xsl:call-template name="tx:container">
+      <xsl:with-param name="nodes" select="node() except tei:label[following-sibling::*[1][self::tei:item]]"/>
+      <xsl:with-param name="tight" select="'inner'"/>
+      <xsl:with-param name="first-tight" select="$tight"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:item" mode="tx:block">
+    <xsl:param name="tight" as="xs:boolean" select="false()"/>
+    <xsl:variable name="label" select="preceding-sibling::*[1][self::tei:label]"/>
+    <xsl:variable name="marker" select="if ($label) then normalize-space(tx:inline($label)) else
+        if (@n) then string(@n) else '-'"/>
+    <xsl:call-template name="tx:container">
+      <xsl:with-param name="nodes" select="node()"/>
+      <xsl:with-param name="tight" select="'inner'"/>
+      <xsl:with-param name="first" select="$marker || ' '"/>
+      <xsl:with-param name="hang" select="if (string-length($marker) le 2) then string-length($marker) + 1 else 4"/>
+      <xsl:with-param name="first-tight" select="$tight"/>
+    </xsl:call-template>
+    <!-- notes of the label -->
+    <xsl:call-template name="tx:notes-after">
+      <xsl:with-param name="nodes" select="$label"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Tables: one line per row, cells separated by ' ¦ '. -->
+  <xsl:template match="tei:table" mode="tx:block">
+    <xsl:call-template name="tx:container">
+      <xsl:with-param name="nodes" select="node()"/>
+      <xsl:with-param name="tight" select="'inner'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <xsl:template match="tei:row" mode="tx:block">
+    <xsl:param name="tight" as="xs:boolean" select="false()"/>
+    <xsl:call-template name="tx:para">
+      <xsl:with-param name="nodes" select="."/>
+      <xsl:with-param name="text" select="string-join(for $c in node() return
+          if ($c/self::tei:cell) then normalize-space(tx:inline($c)) || ' ¦ ' else tx:inline($c), '')
+          => replace('\s*¦\s*$', '')"/>
+      <xsl:with-param name="hang" select="2"/>
+      <xsl:with-param name="tight" select="$tight"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Drama: the speaker, then the speech without a blank line. -->
+  <xsl:template match="tei:sp" mode="tx:block">
+    <xsl:call-template name="tx:container">
+      <xsl:with-param name="nodes" select="node()"/>
+      <xsl:with-param name="tight" select="'inner'"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Notes standing between blocks (no mark in the text): the note text where it stands. -->
+  <xsl:template match="tei:note" mode="tx:block">
+    <xsl:if test="not(ed:is-editorial(.))">
+      <xsl:apply-templates select="." mode="tx:note"/>
+    </xsl:if>
+  </xsl:template>
+</xsl:stylesheet>

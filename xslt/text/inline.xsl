@@ -1,0 +1,129 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Running text (mode tx:inline): each node becomes a string; whitespace is normalised later
+  by the wrapper. Conventions (stated in the title block, see titleblock.xsl):
+    _x_    italics: title (not level="a"), foreign, emph, mentioned, hi rend italic
+    *x*    hi rend bold
+    |      a page break of the source; inside a word (pb break="no") the word is joined and
+           the marker follows the word
+    [4]    a note's printed number at its mark (the note text: notes.xsl)
+    […]    a gap (omitted or missing text)
+    [x]    supplied text;  ⟦x⟧ deleted text
+  The reading as printed stands in the text (sic, orig, abbr, lem); corrections and
+  editorial notes go to the apparatus. Any other element renders its content.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    xmlns:tx="urn:x-edition:text"
+    exclude-result-prefixes="#all">
+
+  <xsl:mode name="tx:inline" on-no-match="shallow-skip" on-multiple-match="fail"/>
+
+  <!-- The running text of some nodes, as one string. -->
+  <xsl:function name="tx:inline" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:apply-templates select="$nodes" mode="tx:inline"/>
+    </xsl:variable>
+    <xsl:sequence select="string-join($parts, '')"/>
+  </xsl:function>
+
+  <xsl:template match="text()" mode="tx:inline">
+    <xsl:sequence select="replace(., $tx:joined-break, '')"/>
+  </xsl:template>
+
+  <xsl:template match="*" mode="tx:inline">
+    <xsl:apply-templates mode="tx:inline"/>
+  </xsl:template>
+
+  <!-- Structural elements met inside running text (a verse line inside a quotation inside
+       a paragraph...): their content, set off by spaces. -->
+  <xsl:template match="*[tx:is-structural(.)]" mode="tx:inline" priority="-0.1">
+    <xsl:sequence select="' '"/>
+    <xsl:apply-templates mode="tx:inline"/>
+    <xsl:sequence select="' '"/>
+  </xsl:template>
+
+  <!-- Italics by function. -->
+  <xsl:template mode="tx:inline" match="tei:title[not(@level = 'a')] | tei:foreign | tei:emph | tei:mentioned
+      | tei:hi[tx:italic-rend(@rend, @rendition, @style)]">
+    <xsl:param name="in-italic" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="inner" as="xs:string*">
+      <xsl:apply-templates mode="tx:inline">
+        <xsl:with-param name="in-italic" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:variable>
+    <xsl:sequence select="if ($in-italic) then string-join($inner, '') else tx:mark(string-join($inner, ''), '_')"/>
+  </xsl:template>
+
+  <xsl:template mode="tx:inline" match="tei:hi[not(tx:italic-rend(@rend, @rendition, @style))]
+      [matches(string-join((@rend, @style), ' '), 'bold|font-weight:\s*bold', 'i')]">
+    <xsl:variable name="inner" as="xs:string*">
+      <xsl:apply-templates mode="tx:inline"/>
+    </xsl:variable>
+    <xsl:sequence select="tx:mark(string-join($inner, ''), '*')"/>
+  </xsl:template>
+
+  <!-- '_' + text + '_' around the non-space part (spaces stay outside the marks). -->
+  <xsl:function name="tx:mark" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="mark" as="xs:string"/>
+    <xsl:sequence select="if (normalize-space($s) = '') then $s
+      else (if (matches($s, '^\s')) then ' ' else '') || $mark || normalize-space($s) || $mark
+           || (if (matches($s, '\s$')) then ' ' else '')"/>
+  </xsl:function>
+
+  <xsl:function name="tx:italic-rend" as="xs:boolean">
+    <xsl:param name="rend" as="attribute()?"/>
+    <xsl:param name="rendition" as="attribute()?"/>
+    <xsl:param name="style" as="attribute()?"/>
+    <xsl:sequence select="matches(string-join(($rend, $rendition, $style), ' '),
+                                  '(^|[\s#])(i|it|ital|italic|italics|italique|kursiv)($|\s)|font-style:\s*italic', 'i')"/>
+  </xsl:function>
+
+  <!-- Page, column and line breaks. -->
+  <xsl:template match="tei:pb" mode="tx:inline">
+    <xsl:sequence select="if (@break = 'no') then $tx:joined-break else ' | '"/>
+  </xsl:template>
+  <xsl:template match="tei:lb | tei:cb" mode="tx:inline">
+    <xsl:sequence select="if (@break = 'no') then '' else ' '"/>
+  </xsl:template>
+  <xsl:template match="tei:space" mode="tx:inline">
+    <xsl:sequence select="' '"/>
+  </xsl:template>
+
+  <!-- Notes: a mark where they stand (editorial notes: only in the apparatus). -->
+  <xsl:template match="tei:note" mode="tx:inline">
+    <xsl:if test="not(ed:is-editorial(.))">
+      <xsl:sequence select="tx:note-mark(.)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The reading as printed; the intervention is listed in the apparatus. -->
+  <xsl:template match="tei:choice" mode="tx:inline">
+    <xsl:apply-templates select="ed:reading(., 'printed')" mode="tx:inline"/>
+  </xsl:template>
+  <xsl:template match="tei:app" mode="tx:inline">
+    <xsl:apply-templates select="(tei:lem, tei:rdg)[1]" mode="tx:inline"/>
+  </xsl:template>
+
+  <xsl:template match="tei:gap" mode="tx:inline">
+    <xsl:sequence select="' […] '"/>
+  </xsl:template>
+  <xsl:template match="tei:supplied" mode="tx:inline">
+    <xsl:sequence select="'['"/>
+    <xsl:apply-templates mode="tx:inline"/>
+    <xsl:sequence select="']'"/>
+  </xsl:template>
+  <xsl:template match="tei:del" mode="tx:inline">
+    <xsl:sequence select="'⟦'"/>
+    <xsl:apply-templates mode="tx:inline"/>
+    <xsl:sequence select="'⟧'"/>
+  </xsl:template>
+
+  <!-- Parts of the header that may stand in a text (never the reading text itself). -->
+  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff" mode="tx:inline"/>
+</xsl:stylesheet>

@@ -1,0 +1,72 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Notes. The mark [n] stands where the note is anchored (inline.xsl); the note's text is
+  printed once, as its own block:
+    footnotes (and notes of any other kind)  after the paragraph in which the mark stands
+    endnotes with text (@place="end", @type="endnote")  in "Notes" at the end of the text
+    notes with no text (the endnotes not in the excerpt: <note><gap/></note>)  mark only;
+                                                 the title block explains them once
+    editorial notes (@type="editorial" or @target)  in the apparatus (apparatus.xsl)
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    xmlns:tx="urn:x-edition:text"
+    exclude-result-prefixes="#all">
+
+  <xsl:mode name="tx:note" on-no-match="shallow-skip" on-multiple-match="fail"/>
+
+  <!-- editorial | missing | end | foot -->
+  <xsl:function name="tx:note-kind" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="
+      if (ed:is-editorial($note)) then 'editorial'
+      else if (normalize-space(string($note)) = '') then 'missing'
+      else if ($note/@place = 'end' or $note/@type = 'endnote') then 'end'
+      else 'foot'"/>
+  </xsl:function>
+
+  <xsl:function name="tx:note-mark" as="xs:string">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:sequence select="'[' || normalize-space(ed:note-number($note)) || ']'"/>
+  </xsl:function>
+
+  <!-- The footnotes whose marks stand in these nodes (not those inside another of them). -->
+  <xsl:template name="tx:notes-after">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:variable name="notes" select="$nodes/descendant-or-self::tei:note"/>
+    <xsl:apply-templates mode="tx:note"
+        select="$notes[tx:note-kind(.) = 'foot'][not(ancestor::tei:note intersect $notes)]"/>
+  </xsl:template>
+
+  <!-- A note's text: '[4] ' and the content, continuation lines hanging under it. -->
+  <xsl:template match="tei:note" mode="tx:note">
+    <xsl:variable name="mark" select="tx:note-mark(.)"/>
+    <xsl:call-template name="tx:container">
+      <xsl:with-param name="nodes" select="node()"/>
+      <xsl:with-param name="first" select="$mark || ' '"/>
+      <xsl:with-param name="hang" select="string-length($mark) + 1"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- The endnotes with text of one document, at its end. -->
+  <xsl:template name="tx:endnotes">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="notes" select="root($doc)//tei:text//tei:note[tx:note-kind(.) = 'end']"/>
+    <xsl:if test="exists($notes)">
+      <xsl:sequence select="tx:heading('Notes', '-')"/>
+      <xsl:apply-templates mode="tx:note" select="$notes[not(ancestor::tei:note intersect $notes)]"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- An unnumbered heading block. -->
+  <xsl:function name="tx:heading" as="element(tx:b)">
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="underline" as="xs:string"/>
+    <tx:b indent="0" first="" hang="0" tight="false" underline="{$underline}">
+      <xsl:value-of select="$title"/>
+    </tx:b>
+  </xsl:function>
+</xsl:stylesheet>

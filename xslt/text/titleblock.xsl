@@ -1,0 +1,164 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  The title block: what the edition is (title, attributed source and its certainty, editors,
+  edition, publication, licence, how to cite) from the TEI header, then the conventions of
+  this plain-text edition, then the contents. Fields missing from a document's own header
+  are taken from the edition header.
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tei="http://www.tei-c.org/ns/1.0"
+    xmlns:ed="urn:x-edition:functions"
+    xmlns:tx="urn:x-edition:text"
+    exclude-result-prefixes="#all">
+
+  <!-- Header text without notes (notes in a header are evidence, given separately). -->
+  <xsl:function name="tx:header-text" as="xs:string">
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="tx:flat($nodes/(self::text(), self::*[not(self::tei:note)]))"/>
+  </xsl:function>
+
+  <xsl:function name="tx:field" as="element(tx:b)?">
+    <xsl:param name="label" as="xs:string"/>
+    <xsl:param name="values" as="xs:string*"/>
+    <xsl:variable name="v" select="$values[normalize-space(.) ne '']"/>
+    <xsl:if test="exists($v)">
+      <xsl:sequence select="tx:b(string-join($v, '; '), 0, $label || ': ', 4, true())"/>
+    </xsl:if>
+  </xsl:function>
+
+  <xsl:template name="tx:title-block">
+    <xsl:param name="header" as="element(tei:teiHeader)?"/>
+    <xsl:param name="fallback" as="element(tei:teiHeader)?"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:param name="scope" as="document-node()*"/>
+    <xsl:param name="parts" as="map(xs:string, xs:string)"/>
+    <xsl:variable name="h" select="($header, $fallback)"/>
+    <xsl:variable name="ts" select="$h/tei:fileDesc/tei:titleStmt"/>
+    <xsl:variable name="pub" select="$h/tei:fileDesc/tei:publicationStmt"/>
+    <xsl:sequence select="tx:heading($title, '=')"/>
+    <xsl:for-each select="($header/tei:fileDesc/tei:titleStmt/tei:title[@type = ('sub', 'subtitle')])[1]">
+      <xsl:sequence select="tx:b(tx:header-text(node()), 0, '', 0, false())"/>
+    </xsl:for-each>
+    <!-- the source and its attribution -->
+    <xsl:variable name="sources" select="$h[1]/tei:fileDesc/tei:sourceDesc/*/descendant-or-self::*[
+        self::tei:bibl or self::tei:biblStruct or self::tei:biblFull or self::tei:msDesc or self::tei:p]
+        [not(ancestor::*[self::tei:bibl or self::tei:biblStruct or self::tei:biblFull or self::tei:msDesc or self::tei:p])]"/>
+    <xsl:for-each select="$sources">
+      <xsl:sequence select="tx:b(tx:header-text(node()), 0, 'Source: ', 4, position() gt 1)"/>
+      <xsl:variable name="cert" select="(@cert, .//@cert)[1]"/>
+      <xsl:if test="$cert">
+        <xsl:sequence select="tx:b('attributed by the editors, certainty: ' || $cert || '.', 4, '', 0, true())"/>
+      </xsl:if>
+      <xsl:for-each select="tei:note">
+        <xsl:sequence select="tx:b(tx:flat(node()), 4, '', 0, true())"/>
+      </xsl:for-each>
+    </xsl:for-each>
+    <xsl:variable name="people" as="element(tx:b)*">
+      <xsl:sequence select="tx:field('Author', $header/tei:fileDesc/tei:titleStmt/tei:author ! tx:header-text(node()))"/>
+      <xsl:sequence select="tx:field('Editors', ($ts/tei:editor)[1]/../tei:editor ! tx:header-text(node()))"/>
+      <xsl:for-each select="($header/tei:fileDesc/tei:titleStmt[tei:respStmt], $fallback/tei:fileDesc/tei:titleStmt)[1]/tei:respStmt">
+        <xsl:sequence select="tx:field(tx:header-text(tei:resp/node()) ! (upper-case(substring(., 1, 1)) || substring(., 2)),
+            string-join((tei:name, tei:persName, tei:orgName) ! tx:header-text(node()), ', '))"/>
+      </xsl:for-each>
+      <xsl:variable name="edition" select="$h/tei:fileDesc/tei:editionStmt/tei:edition"/>
+      <xsl:sequence select="tx:field('Edition', ($edition)[1] ! tx:header-text(node()))"/>
+      <xsl:sequence select="tx:field('Published', ($pub[tei:publisher | tei:distributor])[1] ! string-join(
+          (tei:publisher, tei:distributor, tei:pubPlace, tei:date) ! tx:header-text(node()), ', '))"/>
+      <xsl:sequence select="tx:field('Identifier', ($pub[tei:idno])[1]/tei:idno ! normalize-space(string-join((@type, .), ' ')))"/>
+      <xsl:variable name="licence" select="($pub/tei:availability)[1]"/>
+      <xsl:sequence select="tx:field('Licence', $licence ! string-join((
+          (tei:licence ! string-join((tx:header-text(node()), @target ! ed:safe-url(.)), ' ')),
+          (tei:p ! tx:header-text(node())), (if (tei:licence | tei:p) then () else tx:header-text(node()))), ' '))"/>
+      <xsl:sequence select="tx:field('How to cite', tx:how-to-cite($h, $title))"/>
+    </xsl:variable>
+    <xsl:if test="exists($people)">
+      <xsl:sequence select="tx:b(string($people[1]), 0, string($people[1]/@first), 4, false())"/>
+      <xsl:sequence select="$people[position() gt 1]"/>
+    </xsl:if>
+    <xsl:call-template name="tx:conventions">
+      <xsl:with-param name="scope" select="$scope"/>
+    </xsl:call-template>
+    <xsl:call-template name="tx:contents">
+      <xsl:with-param name="scope" select="$scope"/>
+      <xsl:with-param name="parts" select="$parts"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- How to cite: as the header says (a note/p/bibl of @type citation), else composed from it. -->
+  <xsl:function name="tx:how-to-cite" as="xs:string?">
+    <xsl:param name="h" as="element(tei:teiHeader)*"/>
+    <xsl:param name="title" as="xs:string"/>
+    <xsl:variable name="stated" select="($h//(tei:note, tei:p, tei:bibl)[@type = ('citation', 'cite', 'how-to-cite', 'howToCite', 'recommendedCitation')])[1]"/>
+    <xsl:variable name="fd" select="$h/tei:fileDesc"/>
+    <xsl:variable name="editors" select="(($fd/tei:titleStmt)[tei:editor])[1]/tei:editor ! tx:header-text(node())"/>
+    <xsl:variable name="whole" select="($fd/tei:titleStmt/tei:title[@type = 'main'], $fd/tei:titleStmt/tei:title)[last()]"/>
+    <xsl:variable name="in" select="normalize-space(string-join(($fd/tei:titleStmt/tei:title[not(@type = ('sub', 'subtitle'))])[last()]//text(), ''))"/>
+    <xsl:sequence select="if ($stated) then tx:header-text($stated/node()) else
+      if (empty($h)) then () else
+      string-join((
+        (if (exists($editors)) then string-join($editors, ', ') || (if (count($editors) gt 1) then ' (eds.)' else ' (ed.)') else ()),
+        $title,
+        (if ($in ne '' and $in ne $title) then 'in: ' || $in else ()),
+        ($fd/tei:publicationStmt/tei:publisher)[1] ! tx:header-text(node()),
+        ($fd/tei:publicationStmt/tei:date)[1] ! tx:header-text(node()),
+        ($fd/tei:publicationStmt/tei:idno)[1] ! normalize-space(.)
+      )[. ne ''], ', ') || '.'"/>
+  </xsl:function>
+
+  <xsl:template name="tx:conventions">
+    <xsl:param name="scope" as="document-node()*"/>
+    <xsl:variable name="notes" select="$scope//tei:text//tei:note"/>
+    <xsl:variable name="missing" select="$notes[tx:note-kind(.) = 'missing']"/>
+    <xsl:sequence select="tx:heading('About this plain-text edition', '-')"/>
+    <xsl:for-each select="(
+      'The text is given as printed in the source; every editorial intervention is listed in the apparatus at the end (the reading printed in the text before the bracket, the editors'' reading after it, then their note).',
+      'Headings are numbered as in the contents below; these section numbers (§1.2; §0: before the first heading) locate the entries of the apparatus and the appendices.',
+      '_Underscores_ mark italics (titles of works, foreign words, emphasis); *asterisks* mark bold.',
+      'A vertical bar | marks a page break of the source. A page break inside a word never splits it: the word is printed whole and the bar follows it (bellies | for bel|lies).',
+      'A number in square brackets, [4], marks a note at its place in the text; the note''s text follows the paragraph in which the mark stands, indented and introduced by the same number.'
+        [exists($notes[tx:note-kind(.) = 'foot'])],
+      'Endnotes are printed under Notes at the end of their text.'[exists($notes[tx:note-kind(.) = 'end'])],
+      ('Note references ' || tx:range($missing) || ' are printed as in the source, but their notes are not in the excerpt (the book''s endnotes were not transcribed); they are marks only.')[exists($missing)],
+      '[…] marks text not given: the excerpt begins or ends in mid-sentence, or the source omits it. [Square brackets] around words mark text supplied by the editors; ⟦double brackets⟧ text deleted in the source.',
+      'Block quotations are indented by four spaces; their attribution follows on a line beginning with a dash. Quotation marks are those of the source.',
+      'Plain text, UTF-8, lines of at most ' || $width || ' characters (longer only for a single word that does not fit).')">
+      <xsl:sequence select="tx:b(., 0, '- ', 2, position() gt 1)"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- '[1]–[39]' or '[3], [7]' -->
+  <xsl:function name="tx:range" as="xs:string">
+    <xsl:param name="notes" as="element(tei:note)*"/>
+    <xsl:variable name="marks" select="distinct-values($notes ! tx:note-mark(.))"/>
+    <xsl:sequence select="if (count($marks) gt 2) then $marks[1] || '–' || $marks[last()] else string-join($marks, ', ')"/>
+  </xsl:function>
+
+  <xsl:template name="tx:contents">
+    <xsl:param name="scope" as="document-node()*"/>
+    <xsl:param name="parts" as="map(xs:string, xs:string)"/>
+    <xsl:variable name="lines" as="element(tx:b)*">
+      <xsl:for-each select="$scope">
+        <xsl:variable name="part" select="($parts(generate-id(.)), '')[1]"/>
+        <xsl:if test="$part ne '' and $part ne '0'">
+          <xsl:sequence select="tx:b(tx:part-title(.), 0, $part || '  ', string-length($part) + 2, true())"/>
+        </xsl:if>
+        <xsl:for-each select=".//tei:text//*[tx:is-section(.)]">
+          <xsl:variable name="n" select="tx:location(., $part)"/>
+          <xsl:variable name="depth" select="count(tokenize($n, '\.')) - 1"/>
+          <xsl:sequence select="tx:b(tx:header-text(tei:head[1]/node()), 2 * $depth, $n || '  ', string-length($n) + 2, true())"/>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:if test="exists($lines)">
+      <xsl:sequence select="tx:heading('Contents', '-')"/>
+      <xsl:sequence select="$lines"/>
+    </xsl:if>
+  </xsl:template>
+
+  <xsl:function name="tx:part-title" as="xs:string">
+    <xsl:param name="doc" as="document-node()"/>
+    <xsl:sequence select="(ed:doc-title($doc)[. ne ''], string(($doc/*/@xml:id, 'Text')[1]))[1]"/>
+  </xsl:function>
+</xsl:stylesheet>

@@ -1,0 +1,125 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  Word wrapping and block layout for the plain-text edition.
+
+  The other stylesheets of xslt/text/ describe the text as a sequence of tx:b blocks
+  (an indented, optionally prefixed, wrappable paragraph); tx:layout turns them into lines:
+  greedy wrapping at $width, never inside a token (a token is a maximal run of
+  non-space characters), no trailing spaces, blocks separated by one blank line unless
+  @tight, LF line ends, one final LF.
+
+  <tx:b indent="4" first="[4] " hang="4" tight="false" underline="-">text</tx:b>
+    indent     spaces before every line
+    first      printed before the first line's text (a note number, a list bullet,
+               a heading number); continuation lines are indented by indent + hang
+    tight      no blank line between this block and the previous one
+    underline  a character repeated under the block's longest line (headings)
+-->
+<xsl:stylesheet version="3.0"
+    xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+    xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:tx="urn:x-edition:text"
+    exclude-result-prefixes="#all">
+
+  <!-- U+FDD0 (a noncharacter) stands for a page break inside a word (pb break="no"); the
+       wrapper removes it from the word and prints the page-break marker after the word. -->
+  <xsl:variable name="tx:joined-break" as="xs:string" select="'&#xFDD0;'"/>
+
+  <xsl:function name="tx:spaces" as="xs:string">
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:sequence select="string-join(for $i in 1 to $n return ' ', '')"/>
+  </xsl:function>
+
+  <!-- The tokens of a text: whitespace-separated; a word holding page breaks inside it is
+       given whole, followed by one '|' token per break. -->
+  <xsl:function name="tx:tokens" as="xs:string*">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:for-each select="tokenize(normalize-space($text), ' ')[. ne '']">
+      <xsl:choose>
+        <xsl:when test="contains(., $tx:joined-break)">
+          <xsl:variable name="word" select="replace(., $tx:joined-break, '')"/>
+          <xsl:sequence select="$word[. ne ''],
+            for $i in 1 to string-length(.) - string-length(replace(., $tx:joined-break, '')) return '|'"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:sequence select="."/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:function>
+
+  <!-- Greedy wrap: the lines of $text, the first after $lead, the others after $rest.
+       A line is longer than $width only when its one token (after the lead) is. -->
+  <xsl:function name="tx:wrap" as="xs:string*">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="width" as="xs:integer"/>
+    <xsl:param name="lead" as="xs:string"/>
+    <xsl:param name="rest" as="xs:string"/>
+    <xsl:iterate select="tx:tokens($text)">
+      <xsl:param name="line" as="xs:string" select="$lead"/>
+      <xsl:param name="empty" as="xs:boolean" select="true()"/>
+      <xsl:on-completion>
+        <xsl:variable name="last" select="replace($line, '\s+$', '')"/>
+        <xsl:sequence select="$last[. ne '']"/>
+      </xsl:on-completion>
+      <xsl:variable name="candidate" select="if ($empty) then $line || . else $line || ' ' || ."/>
+      <xsl:choose>
+        <xsl:when test="$empty or string-length($candidate) le $width">
+          <xsl:next-iteration>
+            <xsl:with-param name="line" select="$candidate"/>
+            <xsl:with-param name="empty" select="false()"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:sequence select="$line"/>
+          <xsl:next-iteration>
+            <xsl:with-param name="line" select="$rest || ."/>
+            <xsl:with-param name="empty" select="false()"/>
+          </xsl:next-iteration>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
+  </xsl:function>
+
+  <!-- The lines of one block. -->
+  <xsl:function name="tx:block-lines" as="xs:string*">
+    <xsl:param name="b" as="element(tx:b)"/>
+    <xsl:param name="width" as="xs:integer"/>
+    <xsl:variable name="indent" select="tx:spaces(xs:integer(($b/@indent, 0)[1]))"/>
+    <xsl:variable name="first" select="string($b/@first)"/>
+    <xsl:variable name="hang" select="xs:integer(($b/@hang, 0)[1])"/>
+    <xsl:variable name="lines" select="tx:wrap(string($b), $width, $indent || $first, $indent || tx:spaces($hang))"/>
+    <xsl:sequence select="$lines"/>
+    <xsl:if test="exists($lines) and $b/@underline ne ''">
+      <xsl:variable name="longest" select="max(for $l in $lines return string-length($l)) - string-length($indent)"/>
+      <xsl:sequence select="$indent || string-join(for $i in 1 to min(($longest, $width)) return string($b/@underline), '')"/>
+    </xsl:if>
+  </xsl:function>
+
+  <!-- The whole text of a sequence of blocks: UTF-8 text, LF, one final LF. -->
+  <xsl:function name="tx:layout" as="xs:string">
+    <xsl:param name="blocks" as="element(tx:b)*"/>
+    <xsl:param name="width" as="xs:integer"/>
+    <xsl:variable name="parts" as="xs:string*">
+      <xsl:for-each select="$blocks">
+        <xsl:variable name="lines" select="tx:block-lines(., $width)"/>
+        <xsl:if test="exists($lines)">
+          <xsl:sequence select="(if (@tight = 'true') then '&#10;' else '&#10;&#10;') || string-join($lines, '&#10;')"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:sequence select="replace(string-join($parts, ''), '^&#10;+', '') || '&#10;'"/>
+  </xsl:function>
+
+  <!-- A block (constructor used by every other stylesheet of the format). -->
+  <xsl:function name="tx:b" as="element(tx:b)">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:param name="indent" as="xs:integer"/>
+    <xsl:param name="first" as="xs:string"/>
+    <xsl:param name="hang" as="xs:integer"/>
+    <xsl:param name="tight" as="xs:boolean"/>
+    <tx:b indent="{$indent}" first="{$first}" hang="{$hang}" tight="{$tight}">
+      <xsl:value-of select="$text"/>
+    </tx:b>
+  </xsl:function>
+</xsl:stylesheet>
