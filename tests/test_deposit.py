@@ -377,3 +377,15 @@ def test_citation_cli():
     result = CliRunner().invoke(main, ["citation", "--source", str(FIXTURE)])
     assert result.exit_code == 0
     assert result.stdout == dep.citation_cff(FIXTURE)
+
+
+def test_a_citation_stated_in_the_header_is_used_everywhere(tmp_path):
+    src = tmp_path / "tei"
+    shutil.copytree(FIXTURE, src)
+    edition = src / "edition.xml"
+    stated = "Vázquez, M. and O'Neill, J. R. (eds.) (2025) Two Pages: a fixture edition."
+    edition.write_text(edition.read_text(encoding="utf-8").replace(
+        "<sourceDesc>", f'<notesStmt><note type="citation">{stated}</note></notesStmt>\n      <sourceDesc>'),
+        encoding="utf-8")
+    assert stated in _cff(dep.citation_cff(src))["message"]
+    assert dep.bag_info(dep.edition_source(src), "2025-01-01")["Edition-Citation"] == [stated]

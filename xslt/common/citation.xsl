@@ -190,6 +190,13 @@
       if (empty($doc)) then () else root($doc)/*/@xml:id ! string(.))[1])"/>
   </xsl:function>
 
+  <!-- A link a reader can follow: the DOI as a URL, else the landing page; or ''. -->
+  <xsl:function name="ed:edition-link" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:variable name="doi" select="ed:edition-doi($doc)"/>
+    <xsl:sequence select="if ($doi) then 'https://doi.org/' || $doi else ed:edition-url($doc)"/>
+  </xsl:function>
+
   <!-- The series (seriesStmt idno, else its title), or ''. -->
   <xsl:function name="ed:edition-series" as="xs:string">
     <xsl:param name="doc" as="node()?"/>
@@ -250,10 +257,19 @@
                            $sd/tei:p) ! ed:plain(.)[.]"/>
   </xsl:function>
 
-  <!-- How to cite the edition, one sentence from the header:
+  <!-- How to cite the edition: as the header states it (a note, p or bibl of @type citation,
+       e.g. in notesStmt), else one sentence composed from the header:
        'Marta Vázquez and James O'Neill (eds.), Title: Subtitle, version 1.2. Publisher, 2025. https://doi.org/…'
-       (the identifier, a URL, ends the sentence without a full stop, so it can be copied whole). -->
+       (the link, DOI or landing page, ends the sentence without a full stop, so it can be copied whole). -->
   <xsl:function name="ed:how-to-cite" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:variable name="stated" select="normalize-space(string-join((ed:header($doc)//(tei:note, tei:p, tei:bibl)
+      [@type = ('citation', 'cite', 'how-to-cite', 'howToCite', 'recommendedCitation')])[1]//text(), ''))"/>
+    <xsl:sequence select="if ($stated) then $stated else ed:composed-citation($doc)"/>
+  </xsl:function>
+
+  <!-- The citation composed from the header's parts (see ed:how-to-cite). -->
+  <xsl:function name="ed:composed-citation" as="xs:string">
     <xsl:param name="doc" as="node()?"/>
     <xsl:variable name="editors" select="ed:edition-editors($doc)"/>
     <xsl:variable name="names" select="$editors ! ed:agent-name(.)[.]"/>
@@ -266,6 +282,6 @@
     <xsl:variable name="imprint" select="string-join((ed:edition-publisher($doc)[.], ed:edition-year($doc)[.]), ', ')"/>
     <xsl:variable name="parts" select="(string-join(($who[.], $title[.]), ', '), $imprint)[.]"/>
     <xsl:sequence select="string-join(($parts ! (if (matches(., '[.?!]$')) then . else . || '.'),
-                                       ed:edition-identifier($doc)[.]), ' ')"/>
+                                       ed:edition-link($doc)[.]), ' ')"/>
   </xsl:function>
 </xsl:stylesheet>
