@@ -51,7 +51,10 @@
   <xsl:function name="tx:sort-name" as="xs:string">
     <xsl:param name="e" as="element()"/>
     <xsl:variable name="pn" select="($e/tei:persName[not(@type = 'variant')], $e/tei:persName)[1]"/>
-    <xsl:sequence select="lower-case(normalize-space(string-join((($pn/tei:surname)[1], ed:entry-label($e)), ' ')))"/>
+    <xsl:variable name="label" select="ed:entry-label($e)"/>
+    <xsl:variable name="surname" select="(($pn/tei:surname)[1] ! normalize-space(.),
+        if ($e/self::tei:person) then tokenize($label, ' ')[last()] else ())[1]"/>
+    <xsl:sequence select="lower-case(normalize-space(string-join(($surname, $label), ' ')))"/>
   </xsl:function>
 
   <xsl:template name="tx:appendices">

@@ -19,6 +19,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:include href="../common/functions.xsl"/>
+  <xsl:include href="../common/citation.xsl"/>
   <xsl:include href="wrap.xsl"/>
   <xsl:include href="inline.xsl"/>
   <xsl:include href="blocks.xsl"/>
@@ -77,7 +78,16 @@
   </xsl:template>
 
   <!-- The whole edition. -->
+  <!-- The texts in the order the edition header lists their sources (sourceDesc bibl/@corresp),
+       the others after them in the order given. -->
+  <xsl:function name="tx:ordered-texts" as="document-node()*">
+    <xsl:variable name="listed" select="$edition/*/tei:teiHeader/tei:fileDesc/tei:sourceDesc//@corresp ! ed:id-from-pointer(.)"/>
+    <xsl:sequence select="for $id in $listed return $texts[*/@xml:id = $id][1],
+        $texts[not(*/@xml:id = $listed)]"/>
+  </xsl:function>
+
   <xsl:template name="edition">
+    <xsl:variable name="texts" select="tx:ordered-texts()"/>
     <xsl:variable name="intro" select="$edition[normalize-space(string(*/tei:text)) ne '']"/>
     <xsl:variable name="parts" select="map:merge((
         $intro ! map{generate-id(.): '0'},
@@ -102,7 +112,7 @@
         <xsl:for-each select="(if (. is $intro) then () else */tei:teiHeader/tei:fileDesc/tei:sourceDesc)/*/descendant-or-self::*[
             self::tei:bibl or self::tei:biblStruct or self::tei:biblFull or self::tei:msDesc or self::tei:p][not(ancestor::*[
             self::tei:bibl or self::tei:biblStruct or self::tei:biblFull or self::tei:msDesc or self::tei:p])]">
-          <xsl:sequence select="tx:b(tx:header-text(node()), 0, 'Source: ', 4, false())"/>
+          <xsl:sequence select="tx:b(tx:bibl-text(.), 0, 'Source: ', 4, false())"/>
           <xsl:for-each select="(@cert, .//@cert)[1]">
             <xsl:sequence select="tx:b('attributed by the editors, certainty: ' || . || '.', 4, '', 0, true())"/>
           </xsl:for-each>

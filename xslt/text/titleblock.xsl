@@ -19,6 +19,14 @@
     <xsl:sequence select="tx:flat($nodes/(self::text(), self::*[not(self::tei:note)]))"/>
   </xsl:function>
 
+  <!-- A bibliographic description: as printed when it has its own punctuation, else its
+       parts joined by commas. -->
+  <xsl:function name="tx:bibl-text" as="xs:string">
+    <xsl:param name="bibl" as="element()"/>
+    <xsl:sequence select="if ($bibl/text()[normalize-space() ne ''] or not($bibl/*)) then tx:header-text($bibl/node())
+      else string-join($bibl/*[not(self::tei:note)] ! tx:header-text(.)[. ne ''], ', ')"/>
+  </xsl:function>
+
   <xsl:function name="tx:field" as="element(tx:b)?">
     <xsl:param name="label" as="xs:string"/>
     <xsl:param name="values" as="xs:string*"/>
@@ -46,7 +54,7 @@
         self::tei:bibl or self::tei:biblStruct or self::tei:biblFull or self::tei:msDesc or self::tei:p]
         [not(ancestor::*[self::tei:bibl or self::tei:biblStruct or self::tei:biblFull or self::tei:msDesc or self::tei:p])]"/>
     <xsl:for-each select="$sources">
-      <xsl:sequence select="tx:b(tx:header-text(node()), 0, 'Source: ', 4, position() gt 1)"/>
+      <xsl:sequence select="tx:b(tx:bibl-text(.), 0, 'Source: ', 4, position() gt 1)"/>
       <xsl:variable name="cert" select="(@cert, .//@cert)[1]"/>
       <xsl:if test="$cert">
         <xsl:sequence select="tx:b('attributed by the editors, certainty: ' || $cert || '.', 4, '', 0, true())"/>
@@ -71,7 +79,7 @@
       <xsl:sequence select="tx:field('Licence', $licence ! string-join((
           (tei:licence ! string-join((tx:header-text(node()), @target ! ed:safe-url(.)), ' ')),
           (tei:p ! tx:header-text(node())), (if (tei:licence | tei:p) then () else tx:header-text(node()))), ' '))"/>
-      <xsl:sequence select="tx:field('How to cite', tx:how-to-cite($h, $title))"/>
+      <xsl:sequence select="tx:field('How to cite', tx:how-to-cite($header, $fallback, $title))"/>
     </xsl:variable>
     <xsl:if test="exists($people)">
       <xsl:sequence select="tx:b(string($people[1]), 0, string($people[1]/@first), 4, false())"/>
@@ -86,25 +94,17 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- How to cite: as the header says (a note/p/bibl of @type citation), else composed from it. -->
+  <!-- How to cite (ed:how-to-cite, shared with every format): a document's own stated
+       citation, else its title within the edition's citation, else the one its header gives. -->
   <xsl:function name="tx:how-to-cite" as="xs:string?">
-    <xsl:param name="h" as="element(tei:teiHeader)*"/>
+    <xsl:param name="header" as="element(tei:teiHeader)?"/>
+    <xsl:param name="fallback" as="element(tei:teiHeader)?"/>
     <xsl:param name="title" as="xs:string"/>
-    <xsl:variable name="stated" select="($h//(tei:note, tei:p, tei:bibl)[@type = ('citation', 'cite', 'how-to-cite', 'howToCite', 'recommendedCitation')])[1]"/>
-    <xsl:variable name="fd" select="$h/tei:fileDesc"/>
-    <xsl:variable name="editors" select="(($fd/tei:titleStmt)[tei:editor])[1]/tei:editor ! tx:header-text(node())"/>
-    <xsl:variable name="whole" select="($fd/tei:titleStmt/tei:title[@type = 'main'], $fd/tei:titleStmt/tei:title)[last()]"/>
-    <xsl:variable name="in" select="normalize-space(string-join(($fd/tei:titleStmt/tei:title[not(@type = ('sub', 'subtitle'))])[last()]//text(), ''))"/>
-    <xsl:sequence select="if ($stated) then tx:header-text($stated/node()) else
-      if (empty($h)) then () else
-      string-join((
-        (if (exists($editors)) then string-join($editors, ', ') || (if (count($editors) gt 1) then ' (eds.)' else ' (ed.)') else ()),
-        $title,
-        (if ($in ne '' and $in ne $title) then 'in: ' || $in else ()),
-        ($fd/tei:publicationStmt/tei:publisher)[1] ! tx:header-text(node()),
-        ($fd/tei:publicationStmt/tei:date)[1] ! tx:header-text(node()),
-        ($fd/tei:publicationStmt/tei:idno)[1] ! normalize-space(.)
-      )[. ne ''], ', ') || '.'"/>
+    <xsl:variable name="stated" select="$header//(tei:note, tei:p, tei:bibl)[@type = ('citation', 'cite', 'how-to-cite', 'howToCite', 'recommendedCitation')]"/>
+    <xsl:sequence select="if (exists($header) and (exists($stated) or empty($fallback))) then ed:how-to-cite($header)
+      else if (exists($fallback)) then
+        (if (exists($header)) then $title || (if (matches($title, '[.?!]$')) then ' ' else '. ') || 'In: ' else '') || ed:how-to-cite($fallback)
+      else ()"/>
   </xsl:function>
 
   <xsl:template name="tx:conventions">
