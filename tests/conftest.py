@@ -1,0 +1,34 @@
+"""Shared test helpers: repository paths, the shared corpus, running the CLI."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+CORPUS = SHARED / "corpus"
+SEED = SHARED / "seed" / "000_336e1ba008239e38.txt"
+EDITION_BIN = Path(sys.executable).with_name("edition")
+
+
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS.glob("*/*.xml")) if CORPUS.is_dir() else []
+
+
+def run_edition(*args: str, cwd: Path | None = None, env: dict | None = None,
+                timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run the installed `edition` command as a user would; text output captured."""
+    return subprocess.run([str(EDITION_BIN), *map(str, args)], cwd=cwd or REPO, capture_output=True,
+                          text=True, timeout=timeout, env={**os.environ, **(env or {})})
+
+
+@pytest.fixture
+def corpus_dir() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip("../shared/corpus is absent")
+    return CORPUS
