@@ -184,6 +184,7 @@ def build(paths: list[str], out: Path, options: BuildOptions) -> BuildReport:
             results = _run_tasks(corpus, tasks, options, progress)
             for (name, src, key, entry), (outputs, diags) in zip(tasks, results):
                 report.diagnostics.extend(diags)
+                log.info("transformed %s", entry)
                 _write_outputs(staging / name, outputs)
                 new_manifest[entry] = {"key": key, "files": sorted(outputs)}
                 report.built.append(entry)
@@ -222,6 +223,7 @@ def _edition_outputs(name, corpus, options, staging, new_manifest, report):
         outputs = {}
     _write_outputs(staging / name, outputs)
     new_manifest[entry] = {"key": key, "files": sorted(outputs)}
+    log.info("transformed %s", entry)
     report.built.append(entry)
 
 

@@ -16,6 +16,13 @@ class Corpus:
     def __init__(self, sources: list[Source]):
         self.sources = sources
         self._nodes: dict[Path, object] = {}
+        seen: set[str] = set()
+        for source in sources:  # distinct output names even when ids collide
+            base, n = source.id, 1
+            while source.id in seen:
+                n += 1
+                source.alias = f"{base}-{n}"
+            seen.add(source.id)
 
     @property
     def texts(self) -> list[Source]:

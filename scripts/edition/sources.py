@@ -45,6 +45,7 @@ class Source:
     tree: etree._ElementTree
     kind: str  # "text" | "register" | "edition"
     digest: str = field(init=False)
+    alias: str | None = None  # set by Corpus when two documents would share an id
 
     def __post_init__(self) -> None:
         self.digest = hashlib.sha256(self.data).hexdigest()
@@ -55,8 +56,16 @@ class Source:
 
     @property
     def id(self) -> str:
-        """The document's id: its root xml:id, else its file name without extension."""
-        return self.root.get(XML_ID) or self.path.stem
+        """The document's id, safe as a file name: its root xml:id, else its file stem.
+
+        Output names derive from it, so anything that could leave the output folder
+        (slashes, '..', control characters) is replaced.
+        """
+        if self.alias:
+            return self.alias
+        raw = self.root.get(XML_ID) or self.path.stem
+        safe = re.sub(r"[^A-Za-z0-9_-]+", "_", raw).strip("_")
+        return safe[:100] or "document"
 
     def serialize(self) -> bytes:
         """The root element only: no DOCTYPE reaches the next parser (Saxon)."""
