@@ -56,8 +56,12 @@ def to_xdm(data: bytes, base_uri: str | None = None):
         raise BuildError(f"{base_uri or 'document'}: Saxon could not parse: {exc}") from None
 
 
-def xdm(value: Any):
-    """Python value -> XDM value for a stylesheet parameter."""
+def xdm(value: Any, keep: list | None = None):
+    """Python value -> XDM value for a stylesheet parameter.
+
+    Saxon holds only handles to the items of a sequence: `keep` collects them so that
+    Python does not free them before the transformation has run.
+    """
     proc = processor()
     if value is None:
         return proc.empty_sequence()
@@ -72,7 +76,10 @@ def xdm(value: Any):
     if isinstance(value, (list, tuple)):
         seq = proc.empty_sequence()
         for item in value:
-            seq.add_xdm_item(item if not isinstance(item, (str, int, float, bool)) else xdm(item))
+            made = xdm(item, keep)
+            if keep is not None:
+                keep.append(made)
+            seq.add_xdm_item(made)
         return seq
     return value  # already an XDM node or value
 
@@ -93,8 +100,11 @@ class Stylesheet:
     def _prepare(self, params: dict[str, Any] | None):
         exe = self._executable
         exe.clear_parameters()
+        self._keep: list = []
         for name, value in (params or {}).items():
-            exe.set_parameter(name, xdm(value))
+            made = xdm(value, self._keep)
+            self._keep.append(made)
+            exe.set_parameter(name, made)
         return exe
 
     def apply(self, node, params: dict[str, Any] | None = None) -> str:
