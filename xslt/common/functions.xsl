@@ -32,9 +32,13 @@
   <xsl:function name="ed:by-id" as="element()?">
     <xsl:param name="id" as="xs:string?"/>
     <xsl:param name="context" as="node()"/>
-    <xsl:sequence select="if (not($id)) then () else
-      (key('ed:id', $id, root($context)),
-       for $d in ($registers, $edition, $texts) return key('ed:id', $id, $d))[1]"/>
+    <!-- Nested conditionals, not one sequence: a key index is built per document and per
+         transformation, so the texts are indexed only when an id is not found nearer. -->
+    <xsl:variable name="local" select="if ($id) then key('ed:id', $id, root($context)) else ()"/>
+    <xsl:variable name="register" select="if ($local or not($id)) then () else
+      (for $d in ($registers, $edition) return key('ed:id', $id, $d))"/>
+    <xsl:sequence select="($local, $register,
+      if ($local or $register or not($id)) then () else (for $d in $texts return key('ed:id', $id, $d)))[1]"/>
   </xsl:function>
 
   <!-- The register entry (person, place, org, bibl...) a name's @ref/@key points at. -->
