@@ -346,9 +346,14 @@ def test_every_choice_and_sic_has_an_editorial_note(doc):
     targets = set()
     for n in tree.iterfind(".//t:body//t:note[@type='editorial']", NS):
         assert n.get("resp", "").startswith("#"), "editorial note without @resp"
-        assert n.get("target"), "editorial note without @target"
         assert n.xpath("normalize-space()"), "empty editorial note"
-        targets |= {t.lstrip("#") for t in n.get("target").split()}
+        # a note on a reading targets its choice/sic (the apparatus lists it); a note on an
+        # encoding decision that concerns no reading stands at its place without @target
+        for i in (n.get("target") or "").split():
+            target = tree.xpath("//*[@xml:id=$i]", i=i.lstrip("#"))
+            assert target and etree.QName(target[0]).localname in {"choice", "sic"}, \
+                f"{doc}: editorial note {n.get(XML_ID)} targets {i}, which is not a choice or sic"
+            targets.add(i.lstrip("#"))
     interventions = tree.xpath("//t:body//t:choice | //t:body//t:sic[not(parent::t:choice)]", namespaces=NS)
     assert interventions, f"{doc}: no editorial interventions found"
     for e in interventions:
