@@ -90,7 +90,7 @@
         reading as printed, a closing bracket, and the editors’ correction with their reasons;
         <i>sic</i> marks a doubtful reading left as it stands.</p>
       <xsl:for-each select="$scope[exists(ed:interventions(.))]">
-        <h2 class="app-text"><xsl:value-of select="pr:title(.)"/></h2>
+        <h2 class="app-text" data-running="{pr:part-title(.)}"><xsl:value-of select="pr:part-title(.)"/></h2>
         <div class="app-list">
           <xsl:for-each select="ed:interventions(.)">
             <xsl:call-template name="pr:app-entry"/>
@@ -170,9 +170,9 @@
     <xsl:param name="el" as="element()"/>
     <xsl:variable name="block" select="($el/ancestor::*[self::tei:p or self::tei:ab or self::tei:l
         or self::tei:head or self::tei:item or self::tei:quote or self::tei:note or self::tei:cell][1], $el/..)[1]"/>
-    <xsl:variable name="texts" select="$block//text()[not(ancestor::tei:note except $el/ancestor::tei:note)]"/>
-    <xsl:variable name="before" select="string-join($texts[. &lt;&lt; $el][not(ancestor::* intersect $el)], '')"/>
-    <xsl:variable name="after" select="string-join($texts[. &gt;&gt; $el][not(ancestor::* intersect $el)], '')"/>
+    <xsl:variable name="nodes" select="$block//text()[not(ancestor::tei:note except $el/ancestor::tei:note)]"/>
+    <xsl:variable name="before" select="string-join($nodes[. &lt;&lt; $el][not(ancestor::* intersect $el)], '')"/>
+    <xsl:variable name="after" select="string-join($nodes[. &gt;&gt; $el][not(ancestor::* intersect $el)], '')"/>
     <xsl:variable name="b" select="normalize-space(tokenize($before, '[.!?][”’&quot;)]?\s+')[last()])"/>
     <xsl:variable name="a" select="normalize-space(replace($after, '^(.*?[.!?][”’&quot;)]?)(\s.*)?$', '$1', 's'))"/>
     <xsl:variable name="bw" select="tokenize($b, '\s+')[.]"/>
@@ -223,8 +223,15 @@
   <!-- The title of the text an element is in, before any colon ('A Winter Journey'). -->
   <xsl:function name="pr:short-title" as="xs:string">
     <xsl:param name="el" as="node()"/>
-    <xsl:variable name="t" select="pr:title($el)"/>
+    <xsl:variable name="t" select="pr:part-title($el)"/>
     <xsl:sequence select="if (contains($t, ': ')) then substring-before($t, ': ') else $t"/>
+  </xsl:function>
+
+  <!-- A document's title as a part of the book: the edition header's text is its introduction. -->
+  <xsl:function name="pr:part-title" as="xs:string">
+    <xsl:param name="el" as="node()"/>
+    <xsl:sequence select="if ($edition and root($el) is $edition)
+      then (pr:str((root($el)//tei:text//tei:head)[1])[.], 'Introduction')[1] else pr:title($el)"/>
   </xsl:function>
 
   <!-- ===== indexes ===== -->

@@ -245,24 +245,39 @@
           </div>
         </xsl:if>
 
-        <xsl:variable name="principles" select="$header/tei:encodingDesc/(tei:editorialDecl, tei:projectDesc)//tei:p"/>
-        <xsl:if test="$principles">
-          <div class="principles">
-            <p class="imprint-label">Editorial principles</p>
-            <xsl:for-each select="$principles">
-              <p>
-                <xsl:apply-templates select="node()" mode="body">
-                  <xsl:with-param name="plain" select="true()" tunnel="yes"/>
-                </xsl:apply-templates>
-              </p>
-            </xsl:for-each>
-          </div>
-        </xsl:if>
-
         <p class="colophon">Set in EB Garamond. Typeset from the TEI sources with
           <xsl:value-of select="$generator"/>, XSLT 3.0 and WeasyPrint.</p>
       </div>
     </section>
+  </xsl:template>
+
+  <!-- ===== editorial principles (the edition header's encodingDesc), after the introduction ===== -->
+
+  <xsl:function name="pr:principles" as="element()*">
+    <xsl:sequence select="pr:edition-header()/tei:encodingDesc/(tei:samplingDecl, tei:editorialDecl/*)[.//tei:p]"/>
+  </xsl:function>
+
+  <xsl:template name="pr:principles">
+    <xsl:variable name="parts" select="pr:principles()"/>
+    <xsl:if test="exists($parts)">
+      <section class="front-text principles" id="principles">
+        <h2 class="head section-head principles-title" data-running="Editorial Principles">Editorial Principles</h2>
+        <xsl:for-each select="$parts">
+          <xsl:variable name="label" select="map{'samplingDecl': 'The excerpts', 'normalization': 'Spelling',
+            'quotation': 'Quotations', 'hyphenation': 'Hyphenation', 'segmentation': 'Divisions, page breaks and notes',
+            'correction': 'Corrections', 'interpretation': 'Names, dates and figures', 'punctuation': 'Punctuation',
+            'stdVals': 'Standard values'}(local-name())"/>
+          <h3 class="head principles-part"><xsl:value-of select="($label, local-name())[1]"/></h3>
+          <xsl:for-each select=".//tei:p">
+            <div class="p">
+              <xsl:apply-templates select="node()" mode="body">
+                <xsl:with-param name="plain" select="true()" tunnel="yes"/>
+              </xsl:apply-templates>
+            </div>
+          </xsl:for-each>
+        </xsl:for-each>
+      </section>
+    </xsl:if>
   </xsl:template>
 
   <!-- ===== contents ===== -->
@@ -271,13 +286,16 @@
     <nav class="toc" id="contents">
       <h1 class="toc-title">Contents</h1>
       <ol class="toc-list">
-        <xsl:for-each select="$edition//tei:text//tei:div[tei:head][not(ancestor::tei:div)]">
+        <xsl:for-each select="$edition//tei:text//tei:div[tei:head][not(ancestor::tei:div[tei:head])]">
           <li class="toc-front"><a href="#{pr:anchor(.)}"><xsl:value-of select="pr:str(tei:head[1])"/></a></li>
         </xsl:for-each>
-        <xsl:for-each select="$texts">
+        <xsl:if test="exists(pr:principles())">
+          <li class="toc-front"><a href="#principles">Editorial Principles</a></li>
+        </xsl:if>
+        <xsl:for-each select="$pr:texts">
           <li class="toc-text">
             <a href="#{pr:doc-key(.)}"><xsl:value-of select="pr:title(.)"/></a>
-            <xsl:variable name="parts" select=".//tei:text//tei:div[tei:head][count(ancestor::tei:div) = 0]"/>
+            <xsl:variable name="parts" select=".//tei:text//tei:div[tei:head][not(ancestor::tei:div[tei:head])]"/>
             <xsl:if test="$parts">
               <ol>
                 <xsl:for-each select="$parts">
@@ -287,7 +305,7 @@
             </xsl:if>
           </li>
         </xsl:for-each>
-        <xsl:for-each select="pr:back-parts($texts)">
+        <xsl:for-each select="pr:back-parts(($edition, $pr:texts))">
           <li class="toc-back"><a href="#{?id}"><xsl:value-of select="?title"/></a></li>
         </xsl:for-each>
       </ol>

@@ -40,8 +40,22 @@
       <xsl:when test="pr:is-apparatus-note(.)">
         <span class="note-anchor" id="{pr:anchor(.)}"/>
       </xsl:when>
+      <!-- A note standing between blocks marks no point in the text: printed where it stands. -->
+      <xsl:when test="not(pr:inline(.))">
+        <div class="block-note{if (ed:is-editorial(.)) then ' editorial' else ''}" id="{pr:anchor(.)}">
+          <xsl:call-template name="pr:lang"/>
+          <span class="note-label">
+            <xsl:value-of select="if (ed:is-editorial(.)) then 'Editors’ note' else 'Note'"/>
+            <xsl:if test="@n"><xsl:text> </xsl:text><xsl:value-of select="@n"/></xsl:if>
+            <xsl:text>. </xsl:text>
+          </span>
+          <xsl:apply-templates mode="body"/>
+        </div>
+      </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="n" select="if (ed:is-editorial(.) and not(@n)) then '†' else ed:note-number(.)"/>
+        <!-- an empty anchor where the mark stands (the note's own id lands in the footnote area) -->
+        <span class="footnote-call" id="{pr:anchor(.)}-call"/>
         <span class="footnote{if (ed:is-editorial(.)) then ' editorial' else ''}" id="{pr:anchor(.)}" data-n="{$n}">
           <xsl:call-template name="pr:lang"/>
           <xsl:if test="ed:is-editorial(.)"><span class="note-label">Editors’ note. </span></xsl:if>

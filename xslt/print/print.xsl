@@ -56,19 +56,32 @@
     </xsl:choose>
   </xsl:variable>
 
-  <!-- A document's key: its root xml:id, else its position among the texts. -->
+  <!-- The texts in the edition's order: as its sources list them (bibl/@corresp), the rest after. -->
+  <xsl:variable name="pr:texts" as="document-node()*">
+    <xsl:variable name="order" select="$edition/*/tei:teiHeader//tei:sourceDesc//tei:bibl/@corresp ! ed:id-from-pointer(.)"/>
+    <xsl:perform-sort select="$texts">
+      <xsl:sort select="(index-of($order, string(*/@xml:id)), 1000000)[1]"/>
+    </xsl:perform-sort>
+  </xsl:variable>
+
+  <!-- A document's key: its root xml:id when no other text has it, else its position. -->
   <xsl:function name="pr:doc-key" as="xs:string">
     <xsl:param name="node" as="node()"/>
     <xsl:variable name="root" select="root($node)"/>
+    <xsl:variable name="id" select="string($root/*/@xml:id)"/>
     <xsl:variable name="pos" select="(for $i in 1 to count($texts) return $i[$texts[$i] is $root])[1]"/>
-    <xsl:sequence select="string(($root/*/@xml:id, 'doc' || ($pos, 0)[1])[1])"/>
+    <xsl:sequence select="if ($id and count($texts[*/@xml:id = $id]) le 1) then $id
+                          else 'doc' || ($pos, 0)[1]"/>
   </xsl:function>
 
-  <!-- The HTML id of an element: its xml:id, else one made unique by the document's key. -->
+  <!-- The HTML id of an element: its xml:id when unique in the edition (the convention),
+       else one made from the document's key and the node's place in its tree (generate-id
+       without Saxon's per-process document number, so the PDF is the same in every run). -->
   <xsl:function name="pr:anchor" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:sequence select="if ($el/@xml:id) then string($el/@xml:id)
-                          else pr:doc-key($el) || '--' || ed:id($el)"/>
+    <xsl:variable name="id" select="string($el/@xml:id)"/>
+    <xsl:sequence select="if ($id and count(($edition, $texts) ! key('ed:id', $id, .)) le 1) then $id
+      else pr:doc-key($el) || '-' || replace(generate-id($el), '^d\d+', '')"/>
   </xsl:function>
 
   <!-- The language of a text (for hyphenation): text/@xml:lang, the header, else English. -->
@@ -101,7 +114,7 @@
 
   <!-- The whole edition as one book. -->
   <xsl:template name="edition">
-    <xsl:variable name="scope" select="$texts"/>
+    <xsl:variable name="scope" select="($edition, $pr:texts)"/>
     <html lang="{if ($edition) then pr:lang($edition) else if ($texts) then pr:lang($texts[1]) else 'en'}">
       <xsl:call-template name="pr:head">
         <xsl:with-param name="title" select="pr:edition-title()"/>
@@ -115,7 +128,8 @@
             <xsl:apply-templates select="$edition//tei:text" mode="body"/>
           </section>
         </xsl:if>
-        <xsl:for-each select="$texts">
+        <xsl:call-template name="pr:principles"/>
+        <xsl:for-each select="$pr:texts">
           <xsl:apply-templates select="." mode="pr:text">
             <xsl:with-param name="offprint" select="false()"/>
           </xsl:apply-templates>

@@ -105,7 +105,8 @@
   <!-- A division's heading: h2 for a top-level division (the running head's section), deeper h3/h4. -->
   <xsl:template match="tei:head[parent::*[starts-with(local-name(), 'div') or self::tei:body
       or self::tei:front or self::tei:back or self::tei:group]]" mode="body">
-    <xsl:variable name="depth" select="count(ancestor::*[starts-with(local-name(), 'div')])"/>
+    <!-- headed divisions only: a headless chapter div around headed sections adds no level -->
+    <xsl:variable name="depth" select="count(ancestor::*[starts-with(local-name(), 'div')][tei:head])"/>
     <xsl:element name="h{min((max(($depth, 1)) + 1, 5))}">
       <xsl:attribute name="class" select="'head' || (if ($depth le 1) then ' section-head' else '')"/>
       <xsl:if test="$depth le 1">
@@ -329,7 +330,7 @@
   </xsl:template>
 
   <xsl:template match="tei:space" mode="body">
-    <span class="space"><xsl:text> </xsl:text></span>
+    <span class="space"><xsl:text>&#x2002;</xsl:text></span>
   </xsl:template>
 
   <!-- Source page breaks: an anchor (no number is printed; the source prints none). -->
@@ -349,8 +350,10 @@
   </xsl:template>
 
   <!-- Header-only and machinery elements that may turn up inside text: rendered as text. -->
+  <!-- Whitespace collapsed here, as HTML would (WeasyPrint 70 trips over a tab-and-newline
+       run inside a footnote in a heading). -->
   <xsl:template match="text()" mode="body">
-    <xsl:value-of select="."/>
+    <xsl:value-of select="replace(., '\s+', ' ')"/>
   </xsl:template>
   <xsl:template match="comment() | processing-instruction()" mode="body"/>
 

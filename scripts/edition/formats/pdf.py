@@ -113,9 +113,15 @@ class PdfFormat(Format):
             return sheet.call("edition", self.params(corpus, options))
         return sheet.apply(corpus.node(source), self.params(corpus, options))
 
+    @staticmethod
+    def output_name(corpus: "Corpus", source: "Source") -> str:
+        """`<text-id>.pdf`; the file's stem when other texts share its id (any TEI: xml:id="root")."""
+        ids = [s.id for s in corpus.texts]
+        return f"{source.id if ids.count(source.id) <= 1 else source.path.stem}.pdf"
+
     def document_outputs(self, corpus, source, options) -> Outputs:
         html = self.print_html(corpus, source, options)
-        return {f"{source.id}.pdf": render_pdf(html)}
+        return {self.output_name(corpus, source): render_pdf(html)}
 
     def edition_outputs(self, corpus, options) -> Outputs:
         if not corpus.texts:

@@ -1,0 +1,325 @@
+"""The print edition (issue 8): build the fixture edition to PDF and read the PDFs back.
+
+Pages are checked with poppler (pdftotext per page, pdffonts) and pypdf (named
+destinations: WeasyPrint writes one for every HTML id, i.e. every TEI id). Nothing here
+asserts a hard-coded page number: the expected pages come from the PDF itself, and the
+text found on those pages must agree with the sources.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+pypdf = pytest.importorskip("pypdf")
+pytest.importorskip("weasyprint")
+
+from edition.build import BuildOptions, build  # noqa: E402
+from edition.corpus import Corpus  # noqa: E402
+from edition import sources  # noqa: E402
+from edition.errors import BuildError, EditionError  # noqa: E402
+from edition.formats import pdf as pdf_format  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "print"
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+ARTIFACTS = ROOT / "test-artifacts"
+TEI = {"t": "http://www.tei-c.org/ns/1.0"}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext") or not shutil.which("pdffonts"),
+                                   reason="poppler-utils not installed")
+
+
+def norm(text: str) -> str:
+    """Page text as words: hyphenation at line ends undone, spaces collapsed, quotes unified."""
+    text = re.sub(r"(\w)[-\u00ad]\n\s*(\w)", r"\1\2", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", text).strip()
+
+
+class Pdf:
+    def __init__(self, path: Path):
+        self.path = path
+        self.reader = pypdf.PdfReader(str(path))
+        self.pages = len(self.reader.pages)
+        self._text: dict[tuple[int, bool], str] = {}
+        self.dests = {name: self.reader.get_destination_page_number(d) + 1
+                      for name, d in self.reader.named_destinations.items()}
+
+    def text(self, page: int, layout: bool = False) -> str:
+        """pdftotext of one page (1-based)."""
+        key = (page, layout)
+        if key not in self._text:
+            args = ["pdftotext", "-f", str(page), "-l", str(page)] + (["-layout"] if layout else [])
+            self._text[key] = subprocess.run(args + [str(self.path), "-"], check=True,
+                                             capture_output=True, text=True).stdout
+        return self._text[key]
+
+    def pages_with(self, phrase: str) -> list[int]:
+        phrase = norm(phrase)
+        return [p for p in range(1, self.pages + 1) if phrase in norm(self.text(p))]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pdf-out")
+    report = build([str(FIXTURE)], out, BuildOptions(formats="pdf", jobs=1, quiet=True, progress=False))
+    assert report.errors == 0, [str(d) for d in report.diagnostics]
+    return out / "pdf"
+
+
+@pytest.fixture(scope="module")
+def book(built) -> Pdf:
+    return Pdf(built / "edition.pdf")
+
+
+def tei(name: str) -> etree._Element:
+    return etree.parse(str(FIXTURE / name)).getroot()
+
+
+def words_before(note: etree._Element, n: int = 4) -> str:
+    """The last n words printed before a note's mark in its paragraph (other notes left out)."""
+    p = note.xpath("ancestor::t:p[1]", namespaces=TEI)[0]
+    before = "".join(p.xpath(".//text()[following::t:note[@xml:id=$id]][not(ancestor::t:note)]"
+                             "[not(ancestor::t:corr[parent::t:choice])]", namespaces=TEI, id=note.get(XML_ID)))
+    return " ".join(before.split()[-n:])
+
+
+# ----------------------------------------------------------------------------------------
+
+def test_outputs_are_pdfs(built):
+    names = sorted(p.name for p in built.iterdir())
+    assert names == ["alpha.pdf", "beta.pdf", "edition.pdf"]
+    for p in built.iterdir():
+        assert p.read_bytes().startswith(b"%PDF-")
+    assert not list(built.glob("*.html"))
+
+
+@needs_poppler
+def test_footnotes_stand_on_the_page_of_their_mark(book):
+    root = tei("texts/alpha.xml")
+    notes = root.xpath("//t:text//t:note[@type='footnote']", namespaces=TEI)
+    assert len(notes) == 6
+    pages_used = set()
+    for note in notes:
+        nid, n = note.get(XML_ID), note.get("n")
+        mark_page = book.dests[f"{nid}-call"]
+        # the word the mark follows is on that page, and the words before it on that page
+        # or at the foot of the one before
+        assert mark_page in book.pages_with(words_before(note, 1)), nid
+        phrase = words_before(note, 2)
+        assert {mark_page, mark_page - 1} & set(book.pages_with(phrase)), (nid, phrase)
+        body = " ".join("".join(note.itertext()).split()[:8])
+        text_pages = book.pages_with(body)
+        assert text_pages == [mark_page], (nid, body, text_pages, mark_page)
+        # printed with its number, at the foot: after every line of the running text
+        page = book.text(mark_page, layout=True)
+        lines = [l.strip() for l in page.splitlines() if l.strip()]
+        first = norm(body).split(" ")[0]
+        note_line = next(i for i, l in enumerate(lines) if re.match(rf"{re.escape(n)}\s+{re.escape(first)}", norm(l)))
+        assert note_line > len(lines) // 2, (nid, lines)
+        pages_used.add(mark_page)
+    assert len(pages_used) >= 2, "the fixture's footnotes should fall on more than one page"
+
+
+@needs_poppler
+def test_endnote_marks_are_explained_once(book):
+    explained = book.pages_with("are the reference marks of the source's endnotes")
+    assert len(explained) == 1
+    assert explained[0] == book.dests["beta"]  # on the opening page of Text B
+    # the marks themselves are not footnotes: no "1 " note line carries a gap
+    assert all(book.dests[f"beta-n{i}"] >= book.dests["beta"] for i in range(1, 7))
+
+
+@needs_poppler
+def test_index_page_numbers_are_where_the_names_occur(book):
+    persons = tei("registers/persons.xml")
+    start = book.dests["index-persons"]
+    end = book.dests.get("index-places", start)
+    index_text = norm(" ".join(book.text(p) for p in range(start, end + 1)))
+    texts = [tei("texts/alpha.xml"), tei("texts/beta.xml"), tei("edition.xml")]
+    checked = 0
+    for person in persons.xpath("//t:person", namespaces=TEI):
+        pid = person.get(XML_ID)
+        label = person.xpath("string(t:persName[1])", namespaces=TEI)
+        mentions = [m for doc in texts for m in doc.xpath(f"//t:text//*[@ref='#{pid}']", namespaces=TEI)]
+        if not mentions:
+            assert label not in index_text
+            continue
+        m = re.search(re.escape(label) + r"[^0-9]*?((?:\d+(?:, )?)+)", index_text)
+        assert m, (label, index_text)
+        printed = [int(x) for x in m.group(1).split(", ") if x]
+        # one number per mention ...
+        assert len(printed) == len(mentions), (label, printed)
+        # ... and the name really is on each of those pages
+        surname = label.split(",")[0]
+        for page in printed:
+            assert surname in norm(book.text(page)), (label, page)
+        checked += 1
+    assert checked >= 3
+
+
+@needs_poppler
+def test_contents_point_at_the_right_pages(book):
+    toc_page = book.dests["contents"]
+    lines = [norm(l) for l in book.text(toc_page, layout=True).splitlines() if re.search(r"\d\s*$", l)]
+    entries = {}
+    for line in lines:
+        m = re.match(r"(.+?)[ .]*?(\d+)$", line)
+        title = re.sub(r"[ .]+$", "", m.group(1))
+        entries[title] = int(m.group(2))
+    assert {"A Winter Journey: The Commissioner", "The Quiet Harvest: The Countryside",
+            "Apparatus of Editorial Interventions", "Index of Persons", "Chronology"} <= set(entries)
+    for title, page in entries.items():
+        assert norm(title).lower() in norm(book.text(page)).lower(), (title, page)
+    assert entries["A Winter Journey: The Commissioner"] == book.dests["alpha"]
+    assert entries["The Meeting in the Schoolhouse"] == book.dests["alpha-div2"]
+
+
+@needs_poppler
+def test_running_heads_and_page_numbers(book):
+    page = book.dests["alpha-div2"] + 1 if book.dests["alpha-div2"] + 1 < book.dests["beta"] else book.dests["alpha-div2"]
+    head = book.text(page, layout=True).strip().splitlines()[0]
+    assert str(page) in head.split()
+    assert re.search(r"winter journey|meeting in the schoolhouse", head, re.I), head
+
+
+@needs_poppler
+def test_apparatus_and_chronology(book):
+    app = norm(book.text(book.dests["apparatus"]))
+    assert "satisfactorilly ] satisfactorily" in app or "satisfactorilly] satisfactorily" in app
+    assert "misprint for 893" in app and "sic" in app
+    assert f"{book.dests['alpha-ed1']} " in app  # the entry's page is the page of the reading
+    chron = norm(" ".join(book.text(p) for p in range(book.dests["chronology"], book.dests["index-persons"])))
+    order = [chron.index(d) for d in ("1930", "November 1932", "9 November 1932", "14 February 1933")]
+    assert order == sorted(order)
+
+
+@needs_poppler
+def test_fonts_are_embedded_and_book_typeface(book, built):
+    for path in built.glob("*.pdf"):
+        out = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout
+        rows = out.splitlines()[2:]
+        assert rows
+        for row in rows:
+            cols = row.split()
+            emb = cols[-5]
+            assert emb == "yes", row
+        assert any("Garamond" in r for r in rows)
+
+
+def test_metadata_and_pdfa(book, built):
+    info = book.reader.metadata
+    assert info.title == "Two Accounts of the Fields"
+    assert "Margaret Hale" in info.author and "Thomas Orme" in info.author
+    assert book.reader.trailer["/Root"]["/Lang"] == "en"
+    xmp = book.reader.trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b"pdfaid:part" in xmp or b'part="3"' in xmp or b"<pdfaid:part>3" in xmp
+    alpha = pypdf.PdfReader(str(built / "alpha.pdf")).metadata
+    assert alpha.title == "A Winter Journey: The Commissioner"
+    assert alpha.author == "Anonymous (attributed)"
+
+
+def _fixture_corpus() -> Corpus:
+    return Corpus([sources.load(p) for p in sources.find([str(FIXTURE)])])
+
+
+def test_reproducible_with_source_date_epoch(monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    corpus = _fixture_corpus()
+    beta = next(s for s in corpus.texts if s.id == "beta")
+    fmt = pdf_format.FORMAT
+    one = fmt.document_outputs(corpus, beta, BuildOptions())["beta.pdf"]
+    two = fmt.document_outputs(corpus, beta, BuildOptions())["beta.pdf"]
+    assert one == two
+    assert b"D:20231114221320" in one or b"2023-11-14" in one or "2023" in str(pypdf.PdfReader(
+        __import__("io").BytesIO(one)).metadata.get("/CreationDate"))
+
+
+def test_page_size_option():
+    corpus = _fixture_corpus()
+    beta = next(s for s in corpus.texts if s.id == "beta")
+    a4 = pdf_format.FORMAT.document_outputs(corpus, beta, BuildOptions(page_size="A4"))["beta.pdf"]
+    box = pypdf.PdfReader(__import__("io").BytesIO(a4)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    with pytest.raises(EditionError):
+        pdf_format.FORMAT.document_outputs(corpus, beta, BuildOptions(page_size="A5; } body { display: none"))
+
+
+def test_default_page_size_is_a5(book):
+    box = book.reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (420, 595)
+
+
+def test_fetcher_reads_only_the_print_folder(tmp_path):
+    fetch = pdf_format.url_fetcher()
+    assert b"@page" in fetch((pdf_format.PRINT_DIR / "print.css").as_uri()).read()
+    secret = tmp_path / "secret.css"
+    secret.write_text("body { color: red }")
+    for url in (secret.as_uri(), "http://example.org/x.css", "https://example.org/x.css",
+                (pdf_format.PRINT_DIR / ".." / ".." / "pyproject.toml").as_uri(), "data:text/css,body{}"):
+        with pytest.raises(ValueError):
+            fetch(url)
+
+
+def test_print_html_escapes_and_fetches_nothing(tmp_path):
+    """A hostile TEI: attribute values and text never become markup or URLs WeasyPrint fetches."""
+    doc = tmp_path / "evil.xml"
+    doc.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>'
+        '<title>&lt;/title&gt;&lt;link rel="stylesheet" href="http://evil/x.css"&gt;</title></titleStmt>'
+        '<publicationStmt><p/></publicationStmt><sourceDesc><p/></sourceDesc></fileDesc></teiHeader>'
+        '<text><body><p>Text <graphic url="file:///etc/passwd"/><ref target="javascript:alert(1)">x</ref>'
+        '<hi rend="&quot;&gt;&lt;img src=x&gt;">y</hi></p></body></text></TEI>')
+    corpus = Corpus([sources.load(doc)])
+    html = pdf_format.FORMAT.print_html(corpus, corpus.texts[0], BuildOptions())
+    from lxml import html as lxml_html
+
+    page = lxml_html.document_fromstring(html)
+    assert [l.get("href") for l in page.iter("link")] == ["print.css"]
+    assert not list(page.iter("img"))
+    assert all(not (a.get("href") or "").startswith("javascript") for a in page.iter("a"))
+    assert "/etc/passwd" not in html
+    assert "http://evil" in page.findtext(".//title")  # kept as text, not markup
+    out = pdf_format.FORMAT.document_outputs(corpus, corpus.texts[0], BuildOptions())
+    assert out["evil.pdf"].startswith(b"%PDF-")
+
+
+@needs_poppler
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+def test_corpus_document_renders_its_body_text(tmp_path):
+    path = CORPUS / "cwrc" / "Poem.xml"
+    if not path.exists():
+        pytest.skip("Poem.xml not in the corpus")
+    corpus = Corpus([sources.load(path)])
+    src = corpus.texts[0]
+    out = pdf_format.FORMAT.document_outputs(corpus, src, BuildOptions())
+    (tmp_path / "c.pdf").write_bytes(out[f"{src.id}.pdf"])
+    doc = Pdf(tmp_path / "c.pdf")
+    all_text = norm(" ".join(doc.text(p) for p in range(1, doc.pages + 1)))
+    body = src.root.find("{http://www.tei-c.org/ns/1.0}text")
+    words = [w for w in re.findall(r"[A-Za-z]{5,}", " ".join(body.itertext()))]
+    assert words
+    missing = [w for w in dict.fromkeys(words) if w not in all_text.replace("-", "")]
+    assert len(missing) <= len(set(words)) // 20, missing[:20]
+
+
+@needs_poppler
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="pdftoppm not installed")
+def test_artifacts_title_page_and_footnote_page(book):
+    """PNGs for a person to look at: the title page and a page with footnotes."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    title_page = book.dests["title-page"]
+    note_page = book.dests["alpha-n3-call"]
+    for page, name in ((title_page, "pdf-title-page"), (note_page, "pdf-footnote-page"),
+                       (book.dests["contents"], "pdf-contents"), (book.dests["index-persons"], "pdf-index")):
+        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(page), "-l", str(page), "-singlefile",
+                        str(book.path), str(ARTIFACTS / name)], check=True)
+        assert (ARTIFACTS / f"{name}.png").stat().st_size > 5000
