@@ -44,11 +44,19 @@
   <!-- A note's text: '[4] ' and the content, continuation lines hanging under it. -->
   <xsl:template match="tei:note" mode="tx:note">
     <xsl:variable name="mark" select="tx:note-mark(.)"/>
-    <xsl:call-template name="tx:container">
-      <xsl:with-param name="nodes" select="node()"/>
-      <xsl:with-param name="first" select="$mark || ' '"/>
-      <xsl:with-param name="hang" select="string-length($mark) + 1"/>
-    </xsl:call-template>
+    <xsl:variable name="blocks" as="element(tx:b)*">
+      <xsl:call-template name="tx:container">
+        <xsl:with-param name="nodes" select="node()"/>
+        <xsl:with-param name="first" select="$mark || ' '"/>
+        <xsl:with-param name="hang" select="string-length($mark) + 1"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <!-- marked as a note: what follows a note is set off by a blank line -->
+    <xsl:for-each select="$blocks">
+      <tx:b note="true">
+        <xsl:sequence select="@*, node()"/>
+      </tx:b>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- The endnotes with text of one document, at its end. -->

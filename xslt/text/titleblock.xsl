@@ -32,7 +32,7 @@
     <xsl:param name="values" as="xs:string*"/>
     <xsl:variable name="v" select="$values[normalize-space(.) ne '']"/>
     <xsl:if test="exists($v)">
-      <xsl:sequence select="tx:b(string-join($v, '; '), 0, $label || ': ', 4, true())"/>
+      <xsl:sequence select="tx:b($label || ': ' || string-join($v, '; '), 0, '', 4, true())"/>
     </xsl:if>
   </xsl:function>
 
@@ -82,7 +82,7 @@
       <xsl:sequence select="tx:field('How to cite', tx:how-to-cite($header, $fallback, $title))"/>
     </xsl:variable>
     <xsl:if test="exists($people)">
-      <xsl:sequence select="tx:b(string($people[1]), 0, string($people[1]/@first), 4, false())"/>
+      <xsl:sequence select="tx:b(string($people[1]), 0, '', 4, false())"/>
       <xsl:sequence select="$people[position() gt 1]"/>
     </xsl:if>
     <xsl:call-template name="tx:conventions">
@@ -101,10 +101,19 @@
     <xsl:param name="fallback" as="element(tei:teiHeader)?"/>
     <xsl:param name="title" as="xs:string"/>
     <xsl:variable name="stated" select="$header//(tei:note, tei:p, tei:bibl)[@type = ('citation', 'cite', 'how-to-cite', 'howToCite', 'recommendedCitation')]"/>
-    <xsl:sequence select="if (exists($header) and (exists($stated) or empty($fallback))) then ed:how-to-cite($header)
-      else if (exists($fallback)) then
-        (if (exists($header)) then $title || (if (matches($title, '[.?!]$')) then ' ' else '. ') || 'In: ' else '') || ed:how-to-cite($fallback)
-      else ()"/>
+    <!-- ed:how-to-cite currently fails on a header without a year (ed:edition-year returns an
+         empty sequence, not ''); then: title, publisher, date. -->
+    <xsl:try>
+      <xsl:sequence select="if (exists($header) and (exists($stated) or empty($fallback))) then ed:how-to-cite($header)
+        else if (exists($fallback)) then
+          (if (exists($header)) then $title || (if (matches($title, '[.?!]$')) then ' ' else '. ') || 'In: ' else '') || ed:how-to-cite($fallback)
+        else ()"/>
+      <xsl:catch>
+        <xsl:variable name="pub" select="($header, $fallback)[1]/tei:fileDesc/tei:publicationStmt"/>
+        <xsl:sequence select="string-join(($title, ($pub/tei:publisher)[1] ! tx:header-text(node()),
+            ($pub/tei:date)[1] ! tx:header-text(node()))[. ne ''], ', ') || '.'"/>
+      </xsl:catch>
+    </xsl:try>
   </xsl:function>
 
   <xsl:template name="tx:conventions">

@@ -12,7 +12,8 @@
     indent     spaces before every line
     first      printed before the first line's text (a note number, a list bullet,
                a heading number); continuation lines are indented by indent + hang
-    tight      no blank line between this block and the previous one
+    tight      no blank line between this block and the previous one (unless that is
+               the last block of a note: @note)
     underline  a character repeated under the block's longest line (headings)
 -->
 <xsl:stylesheet version="3.0"
@@ -34,7 +35,10 @@
        given whole, followed by one '|' token per break. -->
   <xsl:function name="tx:tokens" as="xs:string*">
     <xsl:param name="text" as="xs:string"/>
-    <xsl:for-each select="tokenize(normalize-space($text), ' ')[. ne '']">
+    <!-- other Unicode spaces (no-break, thin...) next to a breaking space, or at either end,
+         are not kept: they would leave a line ending or starting in a space -->
+    <xsl:variable name="spaced" select="replace(replace($text, '[\p{Zs}\s]*\s[\p{Zs}\s]*', ' '), '^\p{Zs}+|\p{Zs}+$', '')"/>
+    <xsl:for-each select="tokenize($spaced, ' ')[. ne '']">
       <xsl:choose>
         <xsl:when test="contains(., $tx:joined-break)">
           <xsl:variable name="word" select="replace(., $tx:joined-break, '')"/>
@@ -102,9 +106,11 @@
     <xsl:param name="width" as="xs:integer"/>
     <xsl:variable name="parts" as="xs:string*">
       <xsl:for-each select="$blocks">
+        <xsl:variable name="i" select="position()"/>
         <xsl:variable name="lines" select="tx:block-lines(., $width)"/>
         <xsl:if test="exists($lines)">
-          <xsl:sequence select="(if (@tight = 'true') then '&#10;' else '&#10;&#10;') || string-join($lines, '&#10;')"/>
+          <xsl:variable name="after-note" select="$blocks[$i - 1]/@note = 'true' and not(@note = 'true')"/>
+          <xsl:sequence select="(if (@tight = 'true' and not($after-note)) then '&#10;' else '&#10;&#10;') || string-join($lines, '&#10;')"/>
         </xsl:if>
       </xsl:for-each>
     </xsl:variable>

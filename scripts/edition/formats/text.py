@@ -29,13 +29,6 @@ def _width(options: "BuildOptions") -> int:
     return width
 
 
-def output_name(corpus: "Corpus", source: "Source") -> str:
-    """`<text id>.txt`; the file stem instead when two texts share a root xml:id (other
-    projects' TEI often calls every root "root")."""
-    shared = sum(s.id == source.id for s in corpus.texts) > 1
-    return f"{source.path.stem if shared else source.id}.txt"
-
-
 class TextFormat(Format):
     name = "text"
     xslt_folder = "text"
@@ -46,7 +39,7 @@ class TextFormat(Format):
 
     def document_outputs(self, corpus: "Corpus", source: "Source", options: "BuildOptions") -> Outputs:
         result = transform.stylesheet(STYLESHEET).apply(corpus.node(source), self._params(corpus, options))
-        return {output_name(corpus, source): result.encode("utf-8")}
+        return {f"{source.id}.txt": result.encode("utf-8")}
 
     def edition_outputs(self, corpus: "Corpus", options: "BuildOptions") -> Outputs:
         if not corpus.texts and corpus.edition is None:
