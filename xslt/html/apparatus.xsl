@@ -15,38 +15,48 @@
     exclude-result-prefixes="#all">
 
   <xsl:template match="tei:choice" mode="text">
-    <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>
-    <span><xsl:call-template name="h:attrs">
+    <xsl:element name="{if (h:links-to-apparatus(.)) then 'a' else 'span'}">
+      <xsl:if test="h:links-to-apparatus(.)"><xsl:attribute name="href" select="'apparatus.html#' || ed:id(.)"/></xsl:if>
+      <xsl:call-template name="h:attrs">
         <xsl:with-param name="id" select="ed:id(.)"/>
         <xsl:with-param name="class" select="'intervention'"/>
       </xsl:call-template>
       <span class="reading printed"><xsl:apply-templates select="ed:reading(., 'printed')" mode="text">
-        <xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates></span>
+        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+        <xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates></span>
       <span class="reading corrected"><xsl:apply-templates select="ed:reading(., 'corrected')" mode="text">
-        <xsl:with-param name="inline" select="true()" tunnel="yes"/><xsl:with-param name="copy" select="true()" tunnel="yes"/></xsl:apply-templates></span>
-    </span>
-    <xsl:call-template name="h:apparatus-ref"/>
+        <xsl:with-param name="inline" select="true()" tunnel="yes"/><xsl:with-param name="copy" select="true()" tunnel="yes"/>
+        <xsl:with-param name="in-link" select="true()" tunnel="yes"/></xsl:apply-templates></span>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template match="tei:sic | tei:corr | tei:supplied | tei:orig | tei:reg | tei:abbr | tei:expan
                        | tei:unclear | tei:add | tei:del | tei:surplus | tei:damage | tei:restore" mode="text">
-    <span><xsl:call-template name="h:attrs">
-        <xsl:with-param name="id" select="if (. intersect ed:interventions(.)) then ed:id(.) else @xml:id"/>
+    <xsl:variable name="intervention" select="exists(. intersect ed:interventions(.))"/>
+    <xsl:variable name="link" select="$intervention and h:links-to-apparatus(.)"/>
+    <xsl:element name="{if ($link) then 'a' else 'span'}">
+      <xsl:if test="$link"><xsl:attribute name="href" select="'apparatus.html#' || ed:id(.)"/></xsl:if>
+      <xsl:call-template name="h:attrs">
+        <xsl:with-param name="id" select="if ($intervention) then ed:id(.) else @xml:id"/>
+        <xsl:with-param name="class" select="if ($intervention) then 'intervention' else ()"/>
       </xsl:call-template>
-      <xsl:apply-templates mode="text"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
-    </span>
-    <xsl:if test=". intersect ed:interventions(.)"><xsl:call-template name="h:apparatus-ref"/></xsl:if>
+      <xsl:apply-templates mode="text">
+        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+        <xsl:with-param name="in-link" select="$link" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
   </xsl:template>
 
-  <!-- A link to the apparatus entry, unless an editorial note (which links) comments on it. -->
-  <xsl:template name="h:apparatus-ref">
-    <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>
-    <xsl:param name="page" tunnel="yes" as="node()?" select="()"/>
-    <xsl:if test="not($in-link) and empty(ed:notes-on(.)) and exists($page) and h:is-text(.)">
-      <a class="app-ref gen" href="apparatus.html#{ed:id(.)}"><span aria-hidden="true">°</span><span
-         class="visually-hidden">Apparatus entry</span></a>
-    </xsl:if>
-  </xsl:template>
+  <!-- An intervention links to its apparatus entry itself (no mark that could split a word),
+       unless it is inside a link or an editorial note on it (which links there) follows. -->
+  <xsl:function name="h:links-to-apparatus" as="xs:boolean">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="h:is-text($el) and empty(ed:notes-on($el))
+      and empty($el/ancestor::*[self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:name
+                  or self::tei:rs or self::tei:title or self::tei:geogName or self::tei:roleName][@ref])
+      and empty($el/ancestor::*[self::tei:ref or self::tei:ptr][@target])
+      and empty($el/ancestor::tei:note[ancestor::tei:teiHeader])"/>
+  </xsl:function>
 
   <!-- "Chamberlain] Chamberlin": the lemma of an apparatus entry or an editorial note. -->
   <xsl:template name="h:lemma">

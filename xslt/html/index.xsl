@@ -54,12 +54,16 @@
                   <xsl:call-template name="h:byline"><xsl:with-param name="doc" select="."/></xsl:call-template>
                   <xsl:choose>
                     <xsl:when test="$source">
-                      <p class="source">Source: <xsl:value-of select="h:plain($source[1])"/>
-                        <xsl:for-each select="$source[1]/tei:author[@cert]">
-                          <xsl:text> (attribution to </xsl:text><xsl:value-of select="h:plain(.)"/>
-                          <xsl:text>: </xsl:text><xsl:value-of select="@cert"/><xsl:text> certainty)</xsl:text>
-                        </xsl:for-each>
+                      <p class="source">Source: <xsl:value-of select="h:plain($source[1]/(node() except tei:note))"/>
+                        <xsl:variable name="cert" select="($source[1]/@cert, $source[1]/tei:author/@cert)[1]"/>
+                        <xsl:if test="$cert">
+                          <xsl:text> </xsl:text>
+                          <span class="cert">(attribution: <xsl:value-of select="$cert"/> certainty)</span>
+                        </xsl:if>
                       </p>
+                      <xsl:for-each select="$source[1]/tei:note[@type = 'attribution']">
+                        <p class="attribution"><xsl:value-of select="h:plain(.)"/></p>
+                      </xsl:for-each>
                     </xsl:when>
                     <xsl:otherwise><xsl:call-template name="h:source-line"><xsl:with-param name="doc" select="."/></xsl:call-template></xsl:otherwise>
                   </xsl:choose>

@@ -88,10 +88,9 @@
     <span class="note-content">
       <xsl:choose>
         <xsl:when test="h:note-absent(.)">
-          <xsl:text>This </xsl:text><xsl:value-of select="if (@type = 'endnote') then 'endnote' else 'note'"/>
-          <xsl:text> is </xsl:text>
           <xsl:apply-templates mode="text"/>
-          <xsl:text>: the source's notes were not part of it.</xsl:text>
+          <span class="gen"><xsl:value-of select="' — the source’s ' || (if (@type = 'endnote') then 'endnotes are' else 'notes are')
+              || ' not part of it.'"/></span>
         </xsl:when>
         <xsl:otherwise><xsl:apply-templates mode="text"/></xsl:otherwise>
       </xsl:choose>
@@ -101,9 +100,10 @@
       <xsl:if test="exists($resp)">
         <span class="resp gen"> (<xsl:value-of select="h:join(for $r in $resp return h:plain(($r/(tei:persName, tei:name), $r)[1]))"/>)</span>
       </xsl:if>
-      <xsl:if test="not($in-link) and exists(h:note-targets(.)[ancestor::tei:text]) and h:is-text(.)">
+      <xsl:variable name="app" select="h:note-targets(.) intersect ed:interventions(.)"/>
+      <xsl:if test="not($in-link) and exists($app) and h:is-text(.)">
         <xsl:text> </xsl:text>
-        <a class="to-apparatus gen" href="apparatus.html#{ed:id(h:note-targets(.)[1])}">apparatus</a>
+        <a class="to-apparatus gen" href="apparatus.html#{ed:id($app[1])}">apparatus</a>
       </xsl:if>
     </xsl:if>
   </xsl:template>
