@@ -16,7 +16,10 @@
 
   <xsl:function name="pr:dated" as="element(tei:date)*">
     <xsl:param name="scope" as="document-node()*"/>
-    <xsl:sequence select="$scope//tei:text//tei:date[ed:date-sort-key(.)][not(ancestor::tei:note[pr:is-apparatus-note(.)])]"/>
+    <!-- (a for over the documents: the order of nodes from different documents is otherwise
+         Saxon's document numbering, which depends on what the process parsed first) -->
+    <xsl:sequence select="for $d in $scope return
+      $d//tei:text//tei:date[ed:date-sort-key(.)][not(ancestor::tei:note[pr:is-apparatus-note(.)])]"/>
   </xsl:function>
 
   <!-- Mentions of an entry in the scope's texts (names with @ref, outside apparatus notes). -->
@@ -24,7 +27,7 @@
     <xsl:param name="entry" as="element()"/>
     <xsl:param name="scope" as="document-node()*"/>
     <xsl:variable name="id" select="string($entry/@xml:id)"/>
-    <xsl:sequence select="$scope//tei:text//*[@ref][ed:id-from-pointer(@ref) = $id]
+    <xsl:sequence select="for $d in $scope return $d//tei:text//*[@ref][ed:id-from-pointer(@ref) = $id]
         [not(ancestor::tei:note[pr:is-apparatus-note(.)])][not(ancestor::*[@ref][ed:id-from-pointer(@ref) = $id])]"/>
   </xsl:function>
 
@@ -251,6 +254,7 @@
             <p class="letter"><xsl:value-of select="current-grouping-key()"/></p>
             <xsl:for-each select="current-group()">
               <xsl:sort select="lower-case(replace(ed:entry-label(.), '^(the|The)\s+', ''))" lang="en"/>
+              <xsl:sort select="string(@xml:id)"/>
               <xsl:variable name="note" select="pr:str((tei:note, tei:occupation, tei:desc)[1])"/>
               <div class="index-entry" id="idx-{@xml:id}">
                 <span class="index-name"><xsl:value-of select="ed:entry-label(.)"/></span>

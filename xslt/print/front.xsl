@@ -40,8 +40,7 @@
   <!-- A person's name as written in a header (author, editor, respStmt/persName). -->
   <xsl:function name="pr:person-name" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:variable name="n" select="($el/tei:persName, $el/tei:name, $el)[1]"/>
-    <xsl:variable name="s" select="pr:str($n)"/>
+    <xsl:variable name="s" select="pr:str($el)"/>
     <xsl:sequence select="if ($s) then $s else
       (for $e in ed:by-id(ed:id-from-pointer($el/@ref)[1], $el) return ed:entry-label($e), '')[1]"/>
   </xsl:function>
@@ -190,13 +189,14 @@
         <xsl:if test="$availability">
           <div class="licence">
             <xsl:for-each select="$availability/tei:licence">
+              <xsl:variable name="text" select="replace(pr:str(.), '\.$', '')"/>
+              <xsl:variable name="url" select="ed:safe-url(@target)"/>
               <p>
-                <xsl:value-of select="pr:str(.)"/>
-                <xsl:variable name="url" select="ed:safe-url(@target)"/>
-                <xsl:if test="$url and not(contains(pr:str(.), $url))">
+                <xsl:value-of select="$text"/>
+                <xsl:if test="$url and not(contains($text, $url))">
                   <xsl:text>: </xsl:text><a class="url" href="{$url}"><xsl:value-of select="$url"/></a>
                 </xsl:if>
-                <xsl:if test="not(ends-with(pr:str(.), '.'))">.</xsl:if>
+                <xsl:text>.</xsl:text>
               </p>
             </xsl:for-each>
             <xsl:for-each select="$availability/tei:p">
@@ -207,25 +207,16 @@
 
         <div class="how-to-cite">
           <p class="imprint-label">How to cite</p>
-          <xsl:variable name="given" select="$header/tei:fileDesc/tei:notesStmt/tei:note[@type = ('citation', 'cite', 'how-to-cite')][1]"/>
+          <!-- the one "how to cite" sentence every output shares (common/citation.xsl) -->
           <p class="citation">
-            <xsl:choose>
-              <xsl:when test="$given">
-                <xsl:apply-templates select="$given/node()" mode="body">
-                  <xsl:with-param name="plain" select="true()" tunnel="yes"/>
-                </xsl:apply-templates>
-              </xsl:when>
-              <xsl:otherwise>
-                <xsl:value-of select="pr:join($editors)"/>
-                <xsl:if test="exists($editors)"><xsl:value-of select="if (count($editors) gt 1) then ' (eds.), ' else ' (ed.), '"/></xsl:if>
-                <i><xsl:value-of select="$title"/></i>
-                <xsl:for-each select="$pub/tei:publisher[1]">. <xsl:value-of select="pr:str(.)"/></xsl:for-each>
-                <xsl:for-each select="$pub/tei:pubPlace[1]">, <xsl:value-of select="pr:str(.)"/></xsl:for-each>
-                <xsl:for-each select="$pub/tei:date[1]">, <xsl:value-of select="pr:str(.)"/></xsl:for-each>
-                <xsl:text>.</xsl:text>
-                <xsl:for-each select="$idnos[@type = 'DOI'][1]"> https://doi.org/<xsl:value-of select="pr:str(.)"/></xsl:for-each>
-              </xsl:otherwise>
-            </xsl:choose>
+            <xsl:try>
+              <xsl:value-of select="ed:how-to-cite($header)"/>
+              <!-- (ed:edition-year fails on a header whose date has no year: fall back) -->
+              <xsl:catch>
+                <xsl:value-of select="string-join((pr:join($editors) || (if (count($editors) gt 1) then ' (eds.)' else if (exists($editors)) then ' (ed.)' else ''),
+                  $title, pr:str($pub/tei:publisher[1]))[normalize-space()], ', ') || '.'"/>
+              </xsl:catch>
+            </xsl:try>
           </p>
           <p class="cite-ids">Every paragraph, note and heading keeps the identifier it has in the
             TEI sources; cite by text and identifier as well as by page.</p>
@@ -236,11 +227,7 @@
           <div class="sources">
             <p class="imprint-label">Sources</p>
             <xsl:for-each select="$sources">
-              <p>
-                <xsl:apply-templates select="node()" mode="body">
-                  <xsl:with-param name="plain" select="true()" tunnel="yes"/>
-                </xsl:apply-templates>
-              </p>
+              <p><xsl:call-template name="pr:bibl"/></p>
             </xsl:for-each>
           </div>
         </xsl:if>
@@ -278,6 +265,42 @@
         </xsl:for-each>
       </section>
     </xsl:if>
+  </xsl:template>
+
+  <!-- A bibl: as written when it carries its own punctuation; a structured one (elements
+       separated by whitespace only) gets the usual: Author, Title (Place: Publisher, Date), scope. -->
+  <xsl:template name="pr:bibl">
+    <xsl:variable name="structured" select="exists(*) and not(text()[normalize-space()])"/>
+    <xsl:choose>
+      <xsl:when test="not($structured)">
+        <xsl:apply-templates select="node()" mode="body">
+          <xsl:with-param name="plain" select="true()" tunnel="yes"/>
+        </xsl:apply-templates>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="authors" select="(tei:author, tei:editor)[1]/../(if (tei:author) then tei:author else tei:editor)"/>
+        <xsl:variable name="imprint" select="(tei:pubPlace, tei:publisher, tei:date)"/>
+        <xsl:variable name="rest" select="* except ($authors, tei:title, $imprint, tei:note)"/>
+        <xsl:for-each select="$authors">
+          <xsl:if test="position() gt 1"><xsl:value-of select="if (position() = last()) then ' and ' else ', '"/></xsl:if>
+          <xsl:apply-templates select="node()" mode="body"><xsl:with-param name="plain" select="true()" tunnel="yes"/></xsl:apply-templates>
+        </xsl:for-each>
+        <xsl:if test="exists($authors) and tei:title">, </xsl:if>
+        <xsl:for-each select="tei:title">
+          <xsl:if test="position() gt 1">. </xsl:if>
+          <xsl:apply-templates select="." mode="body"><xsl:with-param name="plain" select="true()" tunnel="yes"/></xsl:apply-templates>
+        </xsl:for-each>
+        <xsl:if test="exists($imprint)">
+          <xsl:text> (</xsl:text>
+          <xsl:value-of select="string-join((string-join((tei:pubPlace, tei:publisher) ! pr:str(.), ': ')[.], tei:date ! pr:str(.)), ', ')"/>
+          <xsl:text>)</xsl:text>
+        </xsl:if>
+        <xsl:for-each select="$rest">
+          <xsl:text>, </xsl:text>
+          <xsl:apply-templates select="node()" mode="body"><xsl:with-param name="plain" select="true()" tunnel="yes"/></xsl:apply-templates>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ===== contents ===== -->

@@ -24,6 +24,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:include href="../common/functions.xsl"/>
+  <xsl:include href="../common/citation.xsl"/>
   <xsl:include href="front.xsl"/>
   <xsl:include href="text.xsl"/>
   <xsl:include href="notes.xsl"/>

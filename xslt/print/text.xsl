@@ -68,11 +68,7 @@
           <p class="text-author"><xsl:value-of select="pr:join($authors)"/></p>
         </xsl:if>
         <xsl:if test="$source">
-          <p class="text-source">
-            <xsl:apply-templates select="$source/node()" mode="body">
-              <xsl:with-param name="plain" select="true()" tunnel="yes"/>
-            </xsl:apply-templates>
-          </p>
+          <p class="text-source"><xsl:for-each select="$source"><xsl:call-template name="pr:bibl"/></xsl:for-each></p>
         </xsl:if>
         <xsl:if test="$offprint and exists(pr:editors(.))">
           <p class="text-editors">Edited by <xsl:value-of select="pr:join(pr:editors(.))"/></p>
