@@ -4,9 +4,13 @@ the shared corpus (../shared/corpus, 16 real TEI files, 3.8 MB), best of N runs.
 
     .venv/bin/python bench/text.py [runs]
 
-Figures measured on the development machine (best of 3), for reference:
-    edition  (7 files, 3 outputs)           ~0.9 s wall
-    corpus   (16 files, 3.8 MB, 17 outputs)  ~6 s wall (pool of workers above 2 MB)
+Figures measured on the development machine (2 cores, shared: load average ~5.5 during the
+runs, so wall times are pessimistic; CPU time is the steadier figure), best of 3:
+    edition  (7 files, 3 outputs, 0.13 MB)        0.33 s wall
+    corpus   (16 files, 17 outputs, 4.7 MB)       7.8 s wall, ~4.1-4.8 s CPU
+                                                  (-j1: 6.8 s wall, 4.1 s CPU)
+    unchanged rebuild (cache, corpus)             0.39 s wall
+The costliest document, ENG18551_Trollope.xml (437 kB), takes ~0.3 s of XSLT per output.
 """
 
 from __future__ import annotations

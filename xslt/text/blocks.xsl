@@ -92,8 +92,8 @@
     <!-- whitespace next to a block, comments and processing instructions make no paragraph -->
     <xsl:variable name="kept" select="$nodes[not(self::comment() or self::processing-instruction())]
         [not(self::text()[normalize-space() = ''][
-            empty(preceding-sibling::*[1] intersect $nodes) or tx:is-block(preceding-sibling::*[1])
-            or empty(following-sibling::*[1] intersect $nodes) or tx:is-block(following-sibling::*[1])])]"/>
+            empty(preceding-sibling::*[1]) or tx:is-block(preceding-sibling::*[1])
+            or empty(following-sibling::*[1]) or tx:is-block(following-sibling::*[1])])]"/>
     <xsl:for-each-group select="$kept" group-adjacent="tx:is-block(.)">
       <xsl:variable name="is-first" select="position() = 1"/>
       <xsl:variable name="t" select="if ($is-first) then $first-tight else $tight = 'inner'"/>

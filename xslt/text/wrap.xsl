@@ -37,7 +37,9 @@
     <xsl:param name="text" as="xs:string"/>
     <!-- other Unicode spaces (no-break, thin...) next to a breaking space, or at either end,
          are not kept: they would leave a line ending or starting in a space -->
-    <xsl:variable name="spaced" select="replace(replace($text, '[\p{Zs}\s]*\s[\p{Zs}\s]*', ' '), '^\p{Zs}+|\p{Zs}+$', '')"/>
+    <xsl:variable name="normal" select="normalize-space($text)"/>
+    <xsl:variable name="spaced" select="if (not(matches($normal, '[\p{Zs}-[ ]]'))) then $normal
+        else replace(replace($normal, '\p{Zs}*\s\p{Zs}*', ' '), '^\p{Zs}+|\p{Zs}+$', '')"/>
     <xsl:for-each select="tokenize($spaced, ' ')[. ne '']">
       <xsl:choose>
         <xsl:when test="contains(., $tx:joined-break)">
