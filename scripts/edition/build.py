@@ -41,6 +41,7 @@ class BuildOptions:
     page_size: str = "A5"
     quiet: bool = False
     progress: bool | None = None  # None: when stderr is a terminal and not quiet
+    wait: bool = True  # for the lock held by a concurrent build of the same output
 
 
 @dataclass
@@ -156,7 +157,7 @@ def build(paths: list[str], out: Path, options: BuildOptions) -> BuildReport:
     out = Path(out)
     progress = options.progress if options.progress is not None else (sys.stderr.isatty() and not options.quiet)
 
-    with write.locked(out):
+    with write.locked(out, wait=options.wait):
         old_manifest = _read_manifest(out)
         new_manifest: dict[str, dict] = {}
         with write.staged(out, replace=set(names) | {MANIFEST}) as staging:

@@ -89,8 +89,9 @@ def validate(ctx: click.Context, paths: tuple[str, ...], schema: str, fmt: str) 
 @click.option("--force", is_flag=True, help="Rebuild everything, ignoring the build cache.")
 @click.option("--width", type=int, default=72, show_default=True, help="Text edition line width.")
 @click.option("--page-size", default="A5", show_default=True, help="PDF page size (A5, A4, letter...).")
+@click.option("--no-wait", is_flag=True, help="Fail at once if another build holds the output.")
 @click.pass_context
-def build(ctx, sources_, formats, out, jobs, force, width, page_size) -> None:
+def build(ctx, sources_, formats, out, jobs, force, width, page_size, no_wait) -> None:
     """Transform TEI into the web, text and print editions (XSLT 3.0).
 
     \b
@@ -101,7 +102,7 @@ def build(ctx, sources_, formats, out, jobs, force, width, page_size) -> None:
     from .build import BuildOptions, build as run_build
 
     options = BuildOptions(formats=formats, jobs=jobs, force=force, width=width,
-                           page_size=page_size, quiet=ctx.obj["quiet"])
+                           page_size=page_size, quiet=ctx.obj["quiet"], wait=not no_wait)
     try:
         report = run_build(list(sources_), out or OUTPUT_DIR, options)
     except EditionError as exc:

@@ -1,0 +1,180 @@
+"""The build pipeline: incremental, parallel, atomic, locked, robust on bad input (issues 10, 11)."""
+
+from __future__ import annotations
+
+import fcntl
+import filecmp
+import os
+import random
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import EDITION_BIN, REPO, corpus_files, run_edition
+
+DOC = """<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="{id}"><teiHeader><fileDesc>
+<titleStmt><title>Document {id}</title></titleStmt><publicationStmt><p>Test.</p></publicationStmt>
+<sourceDesc><p>Written for the tests.</p></sourceDesc></fileDesc></teiHeader>
+<text><body><div><head>Part {id}</head><p>The {id} paragraph names <persName>Nobody</persName>.</p></div></body></text></TEI>
+"""
+
+
+def make_sources(folder: Path, ids=("alpha", "beta", "gamma")) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for doc_id in ids:
+        (folder / f"{doc_id}.xml").write_text(DOC.format(id=doc_id), encoding="utf-8")
+    return folder
+
+
+def transformed(result: subprocess.CompletedProcess) -> list[str]:
+    """The entries the build reports it transformed (-v prints one line each)."""
+    return sorted(line.split(" ", 1)[1] for line in result.stderr.splitlines() if line.startswith("transformed "))
+
+
+def tree_bytes(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_incremental_rebuild_transforms_only_the_changed_document(tmp_path):
+    src = make_sources(tmp_path / "src")
+    out = tmp_path / "out"
+    first = run_edition("-v", "build", "--format", "text", "--out", out, src, cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert transformed(first) == ["text:@edition", "text:src/alpha.xml", "text:src/beta.xml", "text:src/gamma.xml"]
+    before = tree_bytes(out)
+
+    again = run_edition("-v", "build", "--format", "text", "--out", out, src, cwd=tmp_path)
+    assert again.returncode == 0 and transformed(again) == []
+    assert "0 transformed" in again.stderr
+    assert tree_bytes(out) == before
+
+    (src / "beta.xml").write_text(DOC.format(id="beta").replace("names", "mentions"), encoding="utf-8")
+    changed = run_edition("-v", "build", "--format", "text", "--out", out, src, cwd=tmp_path)
+    assert transformed(changed) == ["text:@edition", "text:src/beta.xml"]
+    assert "mentions" in (out / "text" / "beta.txt").read_text()
+    assert (out / "text" / "alpha.txt").read_bytes() == before["text/alpha.txt"]
+
+    forced = run_edition("-v", "build", "--format", "text", "--out", out, "--force", src, cwd=tmp_path)
+    assert len(transformed(forced)) == 4
+
+
+def test_stylesheet_option_change_rebuilds(tmp_path):
+    src = make_sources(tmp_path / "src")
+    out = tmp_path / "out"
+    run_edition("build", "--format", "text", "--out", out, src, cwd=tmp_path)
+    wider = run_edition("-v", "build", "--format", "text", "--width", "60", "--out", out, src, cwd=tmp_path)
+    assert len(transformed(wider)) == 4
+
+
+def test_bad_files_are_reported_and_the_rest_build(tmp_path):
+    src = make_sources(tmp_path / "src")
+    (src / "broken.xml").write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'>\n  <teiHeader>\n</TEI>\n")
+    (src / "html.xml").write_text("<html><body/></html>\n")
+    out = tmp_path / "out"
+    result = run_edition("build", "--format", "text,html", "--out", out, src, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "src/broken.xml:3:" in result.stderr and "[well-formed]" in result.stderr
+    assert "src/html.xml:1:1: error: not a TEI document" in result.stderr
+    assert "2 error(s)" in result.stderr.splitlines()[-1]
+    for doc_id in ("alpha", "beta", "gamma"):
+        assert (out / "text" / f"{doc_id}.txt").is_file()
+        assert (out / "html" / f"{doc_id}.html").is_file()
+
+
+def test_missing_source_is_a_usage_error(tmp_path):
+    result = run_edition("build", "--out", tmp_path / "out", tmp_path / "nowhere.xml")
+    assert result.returncode == 2
+    assert "nowhere.xml: no such file or folder" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_output_names_are_safe_and_distinct(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "one.xml").write_text(DOC.format(id="same"))
+    (src / "two.xml").write_text(DOC.format(id="same"))
+    (src / "we ird;name.xml").write_text(DOC.format(id="x").replace(' xml:id="x"', ""))
+    out = tmp_path / "deep" / "out"
+    result = run_edition("build", "--format", "text", "--out", out, src, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    written = sorted(p.name for p in (out / "text").iterdir())
+    assert written == ["edition.txt", "same-2.txt", "same.txt", "we_ird_name.txt"]
+
+
+@pytest.mark.parametrize("name", ["../x.html", "/etc/x", "a/../../x", "", "a\x00b"])
+def test_safe_join_refuses_names_that_leave_the_folder(tmp_path, name):
+    from edition import write
+    from edition.errors import BuildError
+
+    with pytest.raises(BuildError):
+        write.safe_join(tmp_path, name.replace("\\x00", "\x00"))
+
+
+@pytest.mark.corpus
+def test_parallel_output_equals_serial(tmp_path, corpus_dir):
+    serial = run_edition("build", "--format", "html,text", "-j", "1", "--out", tmp_path / "j1", corpus_dir)
+    parallel = run_edition("build", "--format", "html,text", "-j", "2", "--out", tmp_path / "j2", corpus_dir)
+    assert serial.returncode == 0, serial.stderr
+    assert parallel.returncode == 0, parallel.stderr
+    one, two = tree_bytes(tmp_path / "j1"), tree_bytes(tmp_path / "j2")
+    one.pop(".build-manifest.json")
+    two.pop(".build-manifest.json")
+    assert one.keys() == two.keys()
+    assert [k for k in one if one[k] != two[k]] == []
+    assert len([k for k in one if k.startswith("html/") and k.endswith(".html")]) >= len(corpus_files())
+
+
+def test_killed_build_leaves_previous_output_intact(tmp_path):
+    src = make_sources(tmp_path / "src", ids=[f"d{i}" for i in range(12)])
+    out = tmp_path / "out"
+    assert run_edition("build", "--format", "text,html", "--out", out, src, cwd=tmp_path).returncode == 0
+    before = tree_bytes(out)
+    rng = random.Random(20261125)
+    for _ in range(12):
+        proc = subprocess.Popen([str(EDITION_BIN), "build", "--force", "--format", "text,html", "--out", str(out),
+                                 str(src)], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.05, 1.0))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        assert tree_bytes(out) == before
+    # the next build clears the killed builds' staging folders
+    assert run_edition("build", "--format", "text", "--out", out, src, cwd=tmp_path).returncode == 0
+    assert not [p for p in tmp_path.iterdir() if ".staging-" in p.name]
+
+
+def test_concurrent_builds_are_serialised_by_the_lock(tmp_path):
+    src = make_sources(tmp_path / "src")
+    out = tmp_path / "out"
+    lock = tmp_path / ".out.lock"
+    with open(lock, "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        proc = subprocess.Popen([str(EDITION_BIN), "build", "--format", "text", "--out", str(out), str(src)],
+                                cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(1.5)
+        assert proc.poll() is None, "the second build must wait for the lock"
+        assert not out.exists()
+        fcntl.flock(handle, fcntl.LOCK_UN)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert (out / "text" / "alpha.txt").is_file()
+
+
+def test_no_wait_build_exits_with_a_clear_message_when_locked(tmp_path):
+    src = make_sources(tmp_path / "src")
+    out = tmp_path / "out"
+    with open(tmp_path / ".out.lock", "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        result = run_edition("build", "--no-wait", "--format", "text", "--out", out, src, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "another build is writing this output" in result.stderr
+
+
+@pytest.mark.corpus
+def test_every_corpus_document_builds(tmp_path, corpus_dir):
+    result = run_edition("build", "--format", "html,text", "--out", tmp_path / "out", corpus_dir)
+    assert result.returncode == 0, result.stderr
+    assert "0 error(s)" in result.stderr
