@@ -1,0 +1,26 @@
+"""`make bench`: every benchmark module's figures, one after another."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ORDER = ["validate", "build", "html", "text", "pdf", "deposit"]
+
+
+def main() -> None:
+    names = [n for n in ORDER if (HERE / f"{n}.py").exists()]
+    names += sorted(p.stem for p in HERE.glob("*.py") if p.stem not in names + ["run"])
+    for name in sys.argv[1:] or names:
+        print(f"== {name}", flush=True)
+        spec = importlib.util.spec_from_file_location(f"bench_{name}", HERE / f"{name}.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.main()
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
