@@ -140,7 +140,7 @@
   <!-- The year of publication (four digits), or ''. -->
   <xsl:function name="ed:edition-year" as="xs:string">
     <xsl:param name="doc" as="node()?"/>
-    <xsl:sequence select="(analyze-string(ed:edition-date($doc), '\d{4}')//*:match)[1] ! string(.)"/>
+    <xsl:sequence select="((analyze-string(ed:edition-date($doc), '\d{4}')//*:match)[1] ! string(.), '')[1]"/>
   </xsl:function>
 
   <!-- The version: editionStmt/edition/@n, or ''. -->
