@@ -239,6 +239,21 @@
 
   <!-- ===== indexes ===== -->
 
+  <!-- A person's index heading, surname first: from surname/forename markup when the
+       register has it, else the last word of the standard name ('Stalin, Joseph';
+       'Goethe, Johann Wolfgang von'). Places and others: their standard name. -->
+  <xsl:function name="pr:index-label" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="label" select="ed:entry-label($entry)"/>
+    <xsl:variable name="name" select="($entry/tei:persName[not(@type = 'variant')], $entry/tei:persName)[1]"/>
+    <xsl:variable name="words" select="tokenize($label, '\s+')"/>
+    <xsl:sequence select="
+      if (ed:entry-kind($entry) != 'person' or contains($label, ',') or count($words) lt 2) then $label
+      else if ($name/tei:surname) then string-join(($name/tei:surname ! pr:str(.)), ' ') || ', '
+           || string-join(($name/(tei:forename, tei:nameLink, tei:addName) ! pr:str(.)), ' ')
+      else $words[last()] || ', ' || string-join($words[position() lt last()], ' ')"/>
+  </xsl:function>
+
   <xsl:template name="pr:index">
     <xsl:param name="scope" as="document-node()*"/>
     <xsl:param name="kind" as="xs:string"/>
@@ -248,16 +263,16 @@
       <h1 class="back-title" data-running="{$title}"><xsl:value-of select="$title"/></h1>
       <div class="index-list">
         <xsl:for-each-group select="pr:index-entries($kind, $scope)"
-            group-by="upper-case(substring(replace(ed:entry-label(.), '^(the|The)\s+', ''), 1, 1))">
+            group-by="upper-case(substring(replace(pr:index-label(.), '^(the|The)\s+', ''), 1, 1))">
           <xsl:sort select="current-grouping-key()" lang="en"/>
           <div class="index-letter">
             <p class="letter"><xsl:value-of select="current-grouping-key()"/></p>
             <xsl:for-each select="current-group()">
-              <xsl:sort select="lower-case(replace(ed:entry-label(.), '^(the|The)\s+', ''))" lang="en"/>
+              <xsl:sort select="lower-case(replace(pr:index-label(.), '^(the|The)\s+', ''))" lang="en"/>
               <xsl:sort select="string(@xml:id)"/>
               <xsl:variable name="note" select="pr:str((tei:note, tei:occupation, tei:desc)[1])"/>
               <div class="index-entry" id="idx-{@xml:id}">
-                <span class="index-name"><xsl:value-of select="ed:entry-label(.)"/></span>
+                <span class="index-name"><xsl:value-of select="pr:index-label(.)"/></span>
                 <xsl:if test="$note">
                   <span class="index-note"><xsl:text>, </xsl:text><xsl:value-of select="replace($note, '\.$', '')"/></span>
                 </xsl:if>
