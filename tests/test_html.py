@@ -409,3 +409,7 @@ def test_corpus_every_word_rendered(tmp_path_factory):
             missing = words("".join(text.itertext())) - rendered
             assert not missing, (path.name, list(missing.items())[:10])
     check_links(out)
+    if VNU.is_file() and shutil.which("java"):
+        files = sorted(str(p) for p in out.rglob("*.html"))
+        result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", *files], capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr[:4000]

@@ -16,7 +16,7 @@
 
   <xsl:template match="tei:choice" mode="text">
     <xsl:element name="{if (h:links-to-apparatus(.)) then 'a' else 'span'}">
-      <xsl:if test="h:links-to-apparatus(.)"><xsl:attribute name="href" select="'apparatus.html#' || ed:id(.)"/></xsl:if>
+      <xsl:if test="h:links-to-apparatus(.)"><xsl:attribute name="href" select="'apparatus.html#' || h:app-id(.)"/></xsl:if>
       <xsl:call-template name="h:attrs">
         <xsl:with-param name="id" select="ed:id(.)"/>
         <xsl:with-param name="class" select="'intervention'"/>
@@ -35,7 +35,7 @@
     <xsl:variable name="intervention" select="exists(. intersect ed:interventions(.))"/>
     <xsl:variable name="link" select="$intervention and h:links-to-apparatus(.)"/>
     <xsl:element name="{if ($link) then 'a' else 'span'}">
-      <xsl:if test="$link"><xsl:attribute name="href" select="'apparatus.html#' || ed:id(.)"/></xsl:if>
+      <xsl:if test="$link"><xsl:attribute name="href" select="'apparatus.html#' || h:app-id(.)"/></xsl:if>
       <xsl:call-template name="h:attrs">
         <xsl:with-param name="id" select="if ($intervention) then ed:id(.) else @xml:id"/>
         <xsl:with-param name="class" select="if ($intervention) then 'intervention' else ()"/>
@@ -46,6 +46,13 @@
       </xsl:apply-templates>
     </xsl:element>
   </xsl:template>
+
+  <!-- The id of an intervention's apparatus entry: its xml:id; a generated one is prefixed
+       with the text id (generated ids repeat across texts). -->
+  <xsl:function name="h:app-id" as="xs:string">
+    <xsl:param name="el" as="element()"/>
+    <xsl:sequence select="if ($el/@xml:id) then string($el/@xml:id) else h:text-id($el) || '-' || ed:id($el)"/>
+  </xsl:function>
 
   <!-- An intervention links to its apparatus entry itself (no mark that could split a word),
        unless it is inside a link or an editorial note on it (which links there) follows. -->
@@ -109,7 +116,7 @@
     <xsl:variable name="corr" select="(self::tei:corr, tei:corr, tei:reg, tei:expan, self::tei:supplied)[1]"/>
     <xsl:variable name="where" select="ancestor::*[self::tei:p or self::tei:head or self::tei:note or self::tei:l
                                        or self::tei:item or self::tei:ab][@xml:id][1]"/>
-    <li id="{$id}" class="app-entry">
+    <li id="{h:app-id(.)}" class="app-entry">
       <a class="app-place" href="{h:text-page(.)}#{$id}">
         <xsl:value-of select="if ($where/self::tei:p) then 'paragraph ' || (count($where/preceding::tei:p[ancestor::tei:text]) + 1)
                               else if ($where) then local-name($where) || ' ' || $where/@xml:id else 'in the text'"/>

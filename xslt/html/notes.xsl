@@ -58,7 +58,8 @@
       </xsl:choose>
     </xsl:element>
     <xsl:if test="not($copy)">
-      <span class="sidenote" id="sn-{$id}" role="note">
+      <span class="sidenote" id="sn-{$id}">
+        <xsl:if test="not(ancestor::tei:head)"><xsl:attribute name="role" select="'note'"/></xsl:if>
         <xsl:attribute name="class" select="string-join(('sidenote', if ($editorial) then 'editorial' else (),
                                                          if ($absent) then 'absent' else ()), ' ')"/>
         <xsl:call-template name="h:note-body">
@@ -103,7 +104,7 @@
       <xsl:variable name="app" select="h:note-targets(.) intersect ed:interventions(.)"/>
       <xsl:if test="not($in-link) and exists($app) and h:is-text(.)">
         <xsl:text> </xsl:text>
-        <a class="to-apparatus gen" href="apparatus.html#{ed:id($app[1])}">apparatus</a>
+        <a class="to-apparatus gen" href="apparatus.html#{h:app-id($app[1])}">apparatus</a>
       </xsl:if>
     </xsl:if>
   </xsl:template>
@@ -135,7 +136,7 @@
         <li id="{ed:id(.)}">
           <xsl:attribute name="class" select="string-join(('note', 'type-' || (@type, 'note')[1],
                                                            if (h:note-absent(.)) then 'absent' else ()), ' ')"/>
-          <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+          <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="h:bcp47(@xml:lang)"/></xsl:if>
           <xsl:call-template name="h:note-body">
             <xsl:with-param name="inline" select="true()" tunnel="yes"/>
           </xsl:call-template>

@@ -72,7 +72,7 @@
         'author': 'Author', 'date': 'Date', 'pubPlace': 'Published', 'desc': 'About', 'residence': 'Residence'}"/>
     <dt><xsl:value-of select="if (@type = 'variant') then 'Also' else ($names(local-name()), local-name())[1]"/></dt>
     <dd>
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="h:bcp47(@xml:lang)"/></xsl:if>
       <xsl:apply-templates select="." mode="entry-value"/>
     </dd>
   </xsl:template>

@@ -132,7 +132,7 @@
     <xsl:param name="id" as="xs:string?" select="@xml:id"/>
     <xsl:param name="copy" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:if test="$id and not($copy)"><xsl:attribute name="id" select="$id"/></xsl:if>
-    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="@xml:lang"/></xsl:if>
+    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="h:bcp47(@xml:lang)"/></xsl:if>
     <xsl:attribute name="class" select="string-join(distinct-values((local-name(), tokenize($class, ' '),
        for $t in tokenize(normalize-space(@rend), ' ')[matches(., '^[\w-]+$')] return 'rend-' || $t,
        for $t in tokenize(normalize-space(@type), ' ')[matches(., '^[\w-]+$')] return 'type-' || $t)), ' ')"/>
@@ -185,7 +185,8 @@
     <xsl:variable name="level" select="min((6, count(ancestor::*[h:is-div(.)]) + 1))"/>
     <xsl:element name="{if ($section) then 'h' || $level else if ($inline) then 'span' else 'div'}">
       <xsl:call-template name="h:attrs">
-        <xsl:with-param name="id" select="(@xml:id, if ($section and not(@xml:id) and not(../@xml:id)) then ed:id(..) else ())[1]"/>
+        <xsl:with-param name="id" select="(@xml:id, if ($section and not(@xml:id) and not(../@xml:id)
+            and not(preceding-sibling::tei:head)) then ed:id(..) else ())[1]"/>
       </xsl:call-template>
       <xsl:apply-templates mode="text">
         <xsl:with-param name="inline" select="true()" tunnel="yes"/>
