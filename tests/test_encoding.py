@@ -510,3 +510,46 @@ def test_headers(path):
         assert src.get("cert") in {"high", "medium", "low"}
         assert src.find("t:note[@type='attribution']", NS) is not None
         assert not src.xpath(".//t:idno[@type='isbn']", namespaces=NS)
+
+
+# ------------------------------------------------------------------ second editor's review
+
+# Every Wikidata identifier in the registers, checked by the second editor against the entity.
+# A new identifier must be added here deliberately, after the same check (a wrong one is worse
+# than none). Note: Q23 is George Washington, not Mussolini (Q23559).
+VERIFIED_WIKIDATA = {
+    "per-stalin": "Q855", "per-trotsky": "Q33391", "per-lenin": "Q1394", "per-hitler": "Q352",
+    "per-mussolini": "Q23559", "per-wells": "Q42511", "per-shaw": "Q19185", "per-plato": "Q859",
+    "per-shakespeare": "Q692", "per-goethe": "Q5879",
+    "pla-ussr": "Q15180", "pla-ukraine": "Q212", "pla-kazakhstan": "Q232", "pla-moscow": "Q649",
+    "pla-leningrad": "Q656", "pla-usa": "Q30", "org-harvard": "Q13371",
+}
+
+
+def test_wikidata_identifiers_are_the_verified_ones():
+    found = {}
+    for path in REGISTERS.values():
+        for idno in parse(path).iterfind(".//t:standOff//t:idno[@type='wikidata']", NS):
+            found[idno.getparent().get(XML_ID)] = idno.text.strip()
+    assert found == VERIFIED_WIKIDATA
+
+
+def test_run_in_block_quotations_have_no_page_break_and_a_note():
+    b = parse(TEXTS["gellately"])
+    assert len(b.findall(".//t:body//t:pb", NS)) == 7
+    assert len(parse(TEXTS["gunther"]).findall(".//t:body//t:pb", NS)) == 3
+    for cit_id in ("gellately-q30", "gellately-q36"):
+        cit = b.xpath("//t:cit[@xml:id=$i]", i=cit_id, namespaces=NS)[0]
+        prev = cit.getprevious()
+        assert prev.tag == f"{T}p" and prev[-1].tag == f"{T}note" and prev[-1].get("type") == "editorial"
+        assert cit.find(".//t:pb", NS) is None
+
+
+def test_relative_dates_of_the_review():
+    a = parse(TEXTS["gunther"])
+    d = a.xpath("//t:date[.='To-day']", namespaces=NS)[0]
+    assert (d.get("notBefore"), d.get("notAfter"), d.get("cert")) == ("1935", "1936", "medium")
+    b = parse(TEXTS["gellately"])
+    d = b.xpath("//t:date[.='the beginning of 1934']", namespaces=NS)[0]
+    assert d.get("notBefore") == "1934-01" and d.get("cert")
+    assert b.xpath("//t:head//t:name[@type='event'][.='GREAT TERROR']", namespaces=NS)
