@@ -17,6 +17,16 @@
                           else string(($root/*/@xml:id, 'text')[1])"/>
   </xsl:function>
 
+  <!-- The texts in the order the edition header lists its sources (sourceDesc bibl/@corresp),
+       else in file order. -->
+  <xsl:function name="h:texts-in-order" as="document-node()*">
+    <xsl:variable name="order" select="$edition/*/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:bibl
+                                       ! ed:id-from-pointer(@corresp)[1]"/>
+    <xsl:perform-sort select="$texts">
+      <xsl:sort select="(index-of($order, h:text-id(.))[1], 100000)[1]" data-type="number"/>
+    </xsl:perform-sort>
+  </xsl:function>
+
   <xsl:function name="h:text-page" as="xs:string">
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="encode-for-uri(h:text-id($node)) || '.html'"/>

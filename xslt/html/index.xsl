@@ -46,7 +46,7 @@
           <section aria-labelledby="contents-title" class="contents">
             <h2 id="contents-title">The texts</h2>
             <ol class="text-list">
-              <xsl:for-each select="$texts">
+              <xsl:for-each select="h:texts-in-order()">
                 <xsl:variable name="text" select="."/>
                 <xsl:variable name="source" select="$fileDesc/tei:sourceDesc//tei:bibl[ed:id-from-pointer(@corresp) = h:text-id($text)]"/>
                 <li>

@@ -53,7 +53,7 @@
               <li><xsl:call-template name="h:nav-link"><xsl:with-param name="href" select="'index.html'"/>
                 <xsl:with-param name="label" select="'Contents'"/><xsl:with-param name="here" select="$current = 'index'"/></xsl:call-template></li>
               <xsl:if test="count($texts) le 6">
-                <xsl:for-each select="$texts">
+                <xsl:for-each select="h:texts-in-order()">
                   <li><xsl:call-template name="h:nav-link"><xsl:with-param name="href" select="h:text-page(.)"/>
                     <xsl:with-param name="label" select="ed:doc-title(.)"/><xsl:with-param name="here" select="$current = h:text-id(.)"/></xsl:call-template></li>
                 </xsl:for-each>
