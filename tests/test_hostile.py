@@ -1,0 +1,160 @@
+"""Hostile and broken input through the build (issue 11): clear errors, nothing read or run.
+
+The validator's own hostile tests are in test_validate.py; these drive `edition build`,
+including the XSLT step and, in a real browser, the web edition of a hostile TEI file.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import run_edition
+
+HEAD = ('<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>T</title></titleStmt>'
+        '<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>'
+        '<text><body>')
+TAIL = "</body></text></TEI>"
+SECRET = Path("/etc/hostname")
+
+
+def tei(body: str) -> str:
+    return HEAD + body + TAIL
+
+
+HOSTILE = {
+    "bomb.xml": '<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+                '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">]>'
+                + tei("<p>&d;</p>"),
+    "xxe-file.xml": f'<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY x SYSTEM "file://{SECRET}">]>' + tei("<p>&x;</p>"),
+    "xxe-url.xml": '<?xml version="1.0"?><!DOCTYPE TEI [<!ENTITY x SYSTEM "http://127.0.0.1:9/x">]>' + tei("<p>&x;</p>"),
+    "xinclude.xml": tei(f'<p><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="{SECRET}" parse="text"/></p>'),
+    "xinclude-url.xml": tei('<p><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="http://127.0.0.1:9/x"/></p>'),
+}
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE))
+def test_hostile_document_is_refused_and_nothing_leaks(tmp_path, name):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / name).write_text(HOSTILE[name])
+    (src / "good.xml").write_text(tei("<p>The good one.</p>"))
+    out = tmp_path / "out"
+    result = run_edition("build", "--format", "text,html", "--out", out, src, cwd=tmp_path, timeout=60)
+    assert result.returncode == 1
+    lines = [line for line in result.stderr.splitlines() if name in line]
+    assert len(lines) == 1 and ": error: " in lines[0], result.stderr
+    assert lines[0].split(":")[1].isdigit() and lines[0].split(":")[2].isdigit()
+    assert (out / "text" / "good.txt").is_file()
+    secret = SECRET.read_text().strip() if SECRET.is_file() else "\0"
+    everything = b"".join(p.read_bytes() for p in out.rglob("*") if p.is_file() and p.suffix != ".xml")
+    assert secret.encode() not in everything and b"aaaaaaaaaaaaaaaaaaaa" not in everything
+    assert secret not in result.stderr
+
+
+def test_resource_limits_deep_nesting_and_huge_text_node(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "deep.xml").write_text(tei("<div>" * 3000 + "<p>x</p>" + "</div>" * 3000))
+    with open(src / "huge.xml", "wb") as handle:  # a 200 MB text node
+        handle.write((HEAD + "<p>").encode())
+        chunk = b"a" * (1 << 20)
+        for _ in range(200):
+            handle.write(chunk)
+        handle.write(("</p>" + TAIL).encode())
+    result = run_edition("build", "--format", "text", "--out", tmp_path / "out", src, cwd=tmp_path, timeout=120)
+    assert result.returncode == 1
+    assert "deep.xml:1:" in result.stderr and "huge.xml:1:" in result.stderr
+    assert "safety limit" in result.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-be"])
+def test_bom_and_utf16_documents_build_correctly(tmp_path, encoding):
+    doc = tmp_path / "doc.xml"
+    declared = "UTF-16" if encoding.startswith("utf-16") else "UTF-8"
+    doc.write_bytes((f'<?xml version="1.0" encoding="{declared}"?>' + tei("<p>Жёлтый café</p>")).encode(encoding))
+    result = run_edition("build", "--format", "text,html", "--out", tmp_path / "out", doc, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "Жёлтый café" in (tmp_path / "out" / "text" / "doc.txt").read_text(encoding="utf-8")
+    assert "Жёлтый café" in (tmp_path / "out" / "html" / "doc.html").read_text(encoding="utf-8")
+
+
+def test_invalid_utf8_is_a_clear_error(tmp_path):
+    doc = tmp_path / "doc.xml"
+    doc.write_bytes((HEAD + "<p>caf").encode() + b"\xe9\xff" + ("</p>" + TAIL).encode())
+    result = run_edition("build", "--format", "text", "--out", tmp_path / "out", doc, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "doc.xml:1:" in result.stderr and "encoding" in result.stderr
+
+
+SCRIPTED = tei(
+    '<p xml:id="p1">Click <ref target="javascript:alert(1)">here</ref>, '
+    '<ptr target="javascript:alert(2)"/> <ref target="file:///etc/hostname">there</ref> '
+    '<persName ref="javascript:alert(3)">Nobody</persName> '
+    '<hi rend="x&quot; onmouseover=&quot;alert(4)">hover</hi> '
+    '<ref target="&quot; onclick=&quot;alert(5)">quote</ref> '
+    '&lt;script&gt;alert(6)&lt;/script&gt; &lt;img src=x onerror=alert(7)&gt;'
+    '<graphic url="javascript:alert(8)"/><graphic url="data:text/html,&lt;script&gt;alert(9)&lt;/script&gt;"/>'
+    '<note xml:id="n1" n="1">A note <ref target="vbscript:msgbox(10)">vb</ref></note></p>')
+
+
+def test_hostile_attributes_do_not_become_script_in_html(tmp_path):
+    from lxml import html as lhtml
+
+    doc = tmp_path / "scripted.xml"
+    doc.write_text(SCRIPTED)
+    result = run_edition("build", "--format", "html", "--out", tmp_path / "out", doc, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = lhtml.parse(str(tmp_path / "out" / "html" / "scripted.html")).getroot()
+    for el in page.iter():
+        if not isinstance(el.tag, str):
+            continue
+        for attr, value in el.attrib.items():
+            assert not attr.lower().startswith("on"), (el.tag, attr, value)
+            if attr in ("href", "src", "action", "formaction", "data"):
+                assert not value.strip().lower().startswith(("javascript:", "vbscript:", "data:", "file:")), value
+    for script in page.iter("script"):
+        assert "alert(" not in (script.text or "")
+    assert "<script>alert(6)</script>" in page.text_content()
+
+
+@pytest.mark.browser
+def test_no_script_runs_from_a_hostile_tei_file_in_the_browser(tmp_path):
+    if not Path("/usr/bin/chromium").is_file():
+        pytest.skip("/usr/bin/chromium is absent")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    doc = tmp_path / "scripted.xml"
+    doc.write_text(SCRIPTED)
+    assert run_edition("build", "--format", "html", "--out", tmp_path / "out", doc, cwd=tmp_path).returncode == 0
+    folder = tmp_path / "out" / "html"
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    dialogs: list[str] = []
+    try:
+        with sync_api.sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+            page = browser.new_page()
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            page.goto(f"http://127.0.0.1:{server.server_address[1]}/scripted.html")
+            page.wait_for_load_state("load")
+            for handle in page.query_selector_all("a, button, [tabindex], span"):
+                try:
+                    handle.hover(timeout=300)
+                    handle.click(timeout=300, no_wait_after=True)
+                except Exception:
+                    pass
+                if not page.url.endswith("scripted.html") and "scripted.html#" not in page.url:
+                    page.goto(f"http://127.0.0.1:{server.server_address[1]}/scripted.html")
+            page.wait_for_timeout(300)
+            browser.close()
+    finally:
+        server.shutdown()
+    assert dialogs == []
