@@ -39,6 +39,7 @@ class BuildOptions:
     force: bool = False
     width: int = 72
     page_size: str = "A5"
+    base_url: str = ""  # the web edition's public address, for citations ('' = relative)
     quiet: bool = False
     progress: bool | None = None  # None: when stderr is a terminal and not quiet
     wait: bool = True  # for the lock held by a concurrent build of the same output

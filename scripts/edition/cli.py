@@ -89,9 +89,10 @@ def validate(ctx: click.Context, paths: tuple[str, ...], schema: str, fmt: str) 
 @click.option("--force", is_flag=True, help="Rebuild everything, ignoring the build cache.")
 @click.option("--width", type=int, default=72, show_default=True, help="Text edition line width.")
 @click.option("--page-size", default="A5", show_default=True, help="PDF page size (A5, A4, letter...).")
+@click.option("--base-url", default="", help="Public address of the web edition, for citation links.")
 @click.option("--no-wait", is_flag=True, help="Fail at once if another build holds the output.")
 @click.pass_context
-def build(ctx, sources_, formats, out, jobs, force, width, page_size, no_wait) -> None:
+def build(ctx, sources_, formats, out, jobs, force, width, page_size, base_url, no_wait) -> None:
     """Transform TEI into the web, text and print editions (XSLT 3.0).
 
     \b
@@ -102,7 +103,8 @@ def build(ctx, sources_, formats, out, jobs, force, width, page_size, no_wait) -
     from .build import BuildOptions, build as run_build
 
     options = BuildOptions(formats=formats, jobs=jobs, force=force, width=width,
-                           page_size=page_size, quiet=ctx.obj["quiet"], wait=not no_wait)
+                           page_size=page_size, base_url=base_url, quiet=ctx.obj["quiet"],
+                           wait=not no_wait)
     try:
         report = run_build(list(sources_), out or OUTPUT_DIR, options)
     except EditionError as exc:

@@ -33,13 +33,13 @@ def download_paths(corpus) -> dict[Path, str]:
 class HtmlFormat(Format):
     name = "html"
     xslt_folder = "html"
-    option_names = ()
+    option_names = ("base_url",)
 
     def params(self, corpus, options) -> dict:
         params = corpus.params()
         # lists as one string, one item a line: saxonche crashes on sequences of strings
         params["text-id-lines"] = "\n".join(s.id for s in corpus.texts)
-        params["base-url"] = getattr(options, "base_url", "") or ""
+        params["base-url"] = options.base_url
         params["download-lines"] = "\n".join(sorted(download_paths(corpus).values()))
         return params
 
