@@ -137,7 +137,7 @@
 
   <xsl:function name="h:url" as="xs:string">
     <xsl:param name="relative" as="xs:string"/>
-    <xsl:sequence select="if ($base-url) then replace($base-url, '/?$', '/') || $relative else $relative"/>
+    <xsl:sequence select="if ($base-url) then (if (ends-with($base-url, '/')) then $base-url else $base-url || '/') || $relative else $relative"/>
   </xsl:function>
 
   <!-- "Author, “Title”, paragraph 3, in Edition, ed. A and B (Publisher, 2026). URL" -->
