@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages given as arguments when any is missing.
+# An argument PKG=COMMAND counts as present when COMMAND is on the PATH (e.g. npm=npm:
+# a Node.js installed from elsewhere already brings npm, and Debian's npm would conflict).
 # Runs apt-get only as root; otherwise names the missing packages and fails.
 set -euo pipefail
 missing=()
-for pkg in "$@"; do
+for arg in "$@"; do
+  pkg=${arg%%=*}
+  if [ "$arg" != "$pkg" ] && command -v "${arg#*=}" >/dev/null 2>&1; then
+    continue
+  fi
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
