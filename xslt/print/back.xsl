@@ -1,14 +1,18 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Back matter: apparatus of editorial interventions, chronology, indexes of persons and
-  places. Page numbers are never computed here: every entry links to the id of the place
-  it refers to, and print.css prints target-counter(attr(href), page) for the link, so the
-  numbers are the pages on which the layout put them. Each part appears only when the data
-  is there ($scope: the text documents it covers).
+  places. Page numbers are never computed here. The apparatus and the chronology link each
+  entry to the id of the place it refers to, and print.css prints
+  target-counter(attr(href), page) for the link. The indexes print the pages the book's
+  first layout measured ($page-map, from pdf.py): each page once per entry, consecutive
+  pages merged into a range ("7, 13–16"); without a map (a single layout) they fall back to
+  one target-counter per mention. Each part appears only when the data is there ($scope:
+  the text documents it covers); the offprints have no indexes.
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:pr="urn:x-edition:print"
@@ -40,23 +44,30 @@
   <!-- The back matter's parts, for the contents: maps {id, title}. -->
   <xsl:function name="pr:back-parts" as="map(*)*">
     <xsl:param name="scope" as="document-node()*"/>
+    <xsl:sequence select="pr:back-parts($scope, true())"/>
+  </xsl:function>
+
+  <xsl:function name="pr:back-parts" as="map(*)*">
+    <xsl:param name="scope" as="document-node()*"/>
+    <xsl:param name="indexes" as="xs:boolean"/>
     <xsl:if test="exists($scope ! ed:interventions(.))">
       <xsl:sequence select="map{'id': 'apparatus', 'title': 'Apparatus of Editorial Interventions'}"/>
     </xsl:if>
     <xsl:if test="exists(pr:dated($scope))">
       <xsl:sequence select="map{'id': 'chronology', 'title': 'Chronology'}"/>
     </xsl:if>
-    <xsl:if test="exists(pr:index-entries('person', $scope))">
+    <xsl:if test="$indexes and exists(pr:index-entries('person', $scope))">
       <xsl:sequence select="map{'id': 'index-persons', 'title': 'Index of Persons'}"/>
     </xsl:if>
-    <xsl:if test="exists(pr:index-entries('place', $scope))">
+    <xsl:if test="$indexes and exists(pr:index-entries('place', $scope))">
       <xsl:sequence select="map{'id': 'index-places', 'title': 'Index of Places'}"/>
     </xsl:if>
   </xsl:function>
 
   <xsl:template name="pr:back">
     <xsl:param name="scope" as="document-node()*"/>
-    <xsl:variable name="parts" select="pr:back-parts($scope)?id"/>
+    <xsl:param name="indexes" as="xs:boolean" select="true()"/>
+    <xsl:variable name="parts" select="pr:back-parts($scope, $indexes)?id"/>
     <xsl:if test="'apparatus' = $parts"><xsl:call-template name="pr:apparatus"><xsl:with-param name="scope" select="$scope"/></xsl:call-template></xsl:if>
     <xsl:if test="'chronology' = $parts"><xsl:call-template name="pr:chronology"><xsl:with-param name="scope" select="$scope"/></xsl:call-template></xsl:if>
     <xsl:if test="'index-persons' = $parts">
@@ -89,6 +100,7 @@
     <xsl:param name="scope" as="document-node()*"/>
     <section class="apparatus back" id="apparatus">
       <h1 class="back-title" data-running="Apparatus">Apparatus of Editorial Interventions</h1>
+      <xsl:if test="not($measure)">
       <p class="back-intro">The text prints the source’s reading. Each entry gives the page, the
         reading as printed, a closing bracket, and the editors’ correction with their reasons;
         <i>sic</i> marks a doubtful reading left as it stands.</p>
@@ -100,6 +112,7 @@
           </xsl:for-each>
         </div>
       </xsl:for-each>
+      </xsl:if>
     </section>
   </xsl:template>
 
@@ -192,6 +205,7 @@
     <xsl:param name="scope" as="document-node()*"/>
     <section class="chronology back" id="chronology">
       <h1 class="back-title" data-running="Chronology">Chronology</h1>
+      <xsl:if test="not($measure)">
       <p class="back-intro">The dates named in the texts, in order, each with the sentence in
         which it stands and the page.</p>
       <table class="chron-table">
@@ -220,6 +234,7 @@
           </xsl:for-each>
         </tbody>
       </table>
+      </xsl:if>
     </section>
   </xsl:template>
 
@@ -261,6 +276,7 @@
     <xsl:param name="title" as="xs:string"/>
     <section class="index back" id="{$id}">
       <h1 class="back-title" data-running="{$title}"><xsl:value-of select="$title"/></h1>
+      <xsl:if test="not($measure)">
       <div class="index-list">
         <xsl:for-each-group select="pr:index-entries($kind, $scope)"
             group-by="upper-case(substring(replace(pr:index-label(.), '^(the|The)\s+', ''), 1, 1))">
@@ -277,15 +293,51 @@
                   <span class="index-note"><xsl:text>, </xsl:text><xsl:value-of select="replace($note, '\.$', '')"/></span>
                 </xsl:if>
                 <span class="index-pages">
-                  <xsl:for-each select="pr:mentions-in(., $scope)">
-                    <xsl:call-template name="pr:page-ref"><xsl:with-param name="target" select="."/></xsl:call-template>
-                  </xsl:for-each>
+                  <xsl:choose>
+                    <xsl:when test="exists($pr:pages)">
+                      <xsl:variable name="pages" select="sort(distinct-values(pr:mentions-in(., $scope) ! $pr:pages(pr:anchor(.))))"/>
+                      <xsl:if test="empty($pages)">
+                        <xsl:message terminate="yes" error-code="pr:page-map">index: no measured page for <xsl:value-of select="@xml:id"/></xsl:message>
+                      </xsl:if>
+                      <xsl:for-each select="pr:page-ranges($pages)">
+                        <xsl:if test="position() gt 1">, </xsl:if>
+                        <span class="pages"><xsl:value-of select="."/></span>
+                      </xsl:for-each>
+                    </xsl:when>
+                    <xsl:otherwise>
+                      <xsl:for-each select="pr:mentions-in(., $scope)">
+                        <xsl:call-template name="pr:page-ref"><xsl:with-param name="target" select="."/></xsl:call-template>
+                      </xsl:for-each>
+                    </xsl:otherwise>
+                  </xsl:choose>
                 </span>
               </div>
             </xsl:for-each>
           </div>
         </xsl:for-each-group>
       </div>
+      </xsl:if>
     </section>
   </xsl:template>
+
+  <!-- The measured pages: anchor id -> page number ($page-map: 'id page' lines). -->
+  <xsl:variable name="pr:pages" as="map(xs:string, xs:integer)?">
+    <xsl:variable name="lines" select="tokenize($page-map, '\n')[normalize-space()]"/>
+    <xsl:for-each select="$lines[not(matches(., '^\s*\S+\s+[0-9]+\s*$'))][1]">
+      <xsl:message terminate="yes" error-code="pr:page-map">page map: line not understood: <xsl:value-of select="."/></xsl:message>
+    </xsl:for-each>
+    <xsl:sequence select="if (empty($lines)) then () else map:merge(
+      for $line in $lines return map{substring-before(normalize-space($line), ' '):
+                                     xs:integer(substring-after(normalize-space($line), ' '))},
+      map{'duplicates': 'use-first'})"/>
+  </xsl:variable>
+
+  <!-- Distinct ascending pages -> '7', '13–16': consecutive pages merged into a range. -->
+  <xsl:function name="pr:page-ranges" as="xs:string*">
+    <xsl:param name="pages" as="xs:integer*"/>
+    <xsl:for-each-group select="$pages" group-adjacent=". - position()">
+      <xsl:sequence select="if (count(current-group()) eq 1) then string(.)
+        else current-group()[1] || '–' || current-group()[last()]"/>
+    </xsl:for-each-group>
+  </xsl:function>
 </xsl:stylesheet>

@@ -4,9 +4,11 @@
   WeasyPrint (scripts/edition/formats/pdf.py).
 
   Entry points
-    apply to a TEI document   one text as an offprint (title block, text, apparatus, registers)
+    apply to a TEI document   one text as an offprint (title block, text, apparatus, chronology)
     call template 'edition'   the whole book: half-title, title page, imprint, contents,
                               introduction, the texts, apparatus, chronology, indexes
+    call template 'index-anchors'  the ids of the places the indexes refer to (pdf.py checks
+                              that the book's two layouts put them on the same pages)
 
   Files (one concern each)
     front.xsl       half-title, title page, imprint, contents, PDF metadata (<head>)
@@ -37,6 +39,13 @@
   <xsl:param name="build-date" as="xs:string" select="''"/>
   <!-- The toolkit that made the PDF, for the imprint and the PDF Creator field. -->
   <xsl:param name="generator" as="xs:string" select="'edition toolkit'"/>
+  <!-- The book is laid out twice (scripts/edition/formats/pdf.py). $measure: the first
+       layout, which measures where the texts' anchors fall; the back matter's parts are
+       only their titles (nothing they print can move the texts). $page-map: what it
+       measured, one 'anchor-id page' per line, from which the indexes print each page once,
+       merged into ranges (back.xsl). -->
+  <xsl:param name="measure" as="xs:boolean" select="false()"/>
+  <xsl:param name="page-map" as="xs:string" select="''"/>
 
   <!-- body: the text of a document (every element has a rule, text.xsl ends in a fallback);
        the tunnel parameter $plain renders the same phrases again (apparatus, chronology,
@@ -93,6 +102,13 @@
         $r//tei:profileDesc/tei:langUsage/tei:language/@ident, 'en')[normalize-space()][1])"/>
   </xsl:function>
 
+  <!-- The anchors the indexes point at (one id a line): what the book's layouts must agree on. -->
+  <xsl:template name="index-anchors">
+    <xsl:variable name="scope" select="($edition, $pr:texts)"/>
+    <xsl:value-of select="distinct-values(for $kind in ('person', 'place'), $entry in pr:index-entries($kind, $scope)
+      return pr:mentions-in($entry, $scope) ! pr:anchor(.))" separator="&#10;"/>
+  </xsl:template>
+
   <!-- One text, as an offprint. -->
   <xsl:template match="/">
     <xsl:variable name="doc" select="."/>
@@ -108,6 +124,7 @@
         </xsl:apply-templates>
         <xsl:call-template name="pr:back">
           <xsl:with-param name="scope" select="$doc"/>
+          <xsl:with-param name="indexes" select="false()"/>
         </xsl:call-template>
       </body>
     </html>

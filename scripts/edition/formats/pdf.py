@@ -1,10 +1,16 @@
 """The print edition: xslt/print/print.xsl writes print HTML, WeasyPrint lays it out as PDF.
 
-Outputs: `<text-id>.pdf` per text (an offprint: title block, text, apparatus, registers)
-and `edition.pdf`, the whole book (front matter, introduction, texts, apparatus,
+Outputs: `<text-id>.pdf` per text (an offprint: title block, text, apparatus, chronology;
+one layout) and `edition.pdf`, the whole book (front matter, introduction, texts, apparatus,
 chronology, indexes), which is also PDF/A-3b for archiving (one file for reader and archive:
 WeasyPrint embeds every font as PDF/A requires and adds an sRGB output intent and XMP
 metadata; see `PDFA_VARIANT`).
+
+The book is laid out twice (`book_pdf`): a first layout with the back matter reduced to its
+titles measures on which page every anchor falls; the stylesheet receives that map
+($page-map) and prints in the indexes each page once per entry, merged into ranges; the
+second layout is the book. The indexes come after everything they point at, so the second
+layout cannot move those anchors; the build checks it (and lays out once more if not).
 
 Python only orchestrates: the stylesheet receives the build options as parameters and
 returns HTML; WeasyPrint renders it with a URL fetcher that reads nothing but the files of
@@ -83,18 +89,58 @@ def url_fetcher():
     return _fetcher
 
 
-def render_pdf(html: str, variant: str | None = None) -> bytes:
-    """Print HTML -> PDF bytes (deterministic for the same HTML and environment)."""
-    import weasyprint
+_font_config = None
 
+
+def layout(html: str):
+    """Print HTML -> a laid-out WeasyPrint Document (pages with their anchors)."""
+    import weasyprint
+    from weasyprint.text.fonts import FontConfiguration
+
+    global _font_config
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
+    if _font_config is None:
+        _font_config = FontConfiguration()
     try:
-        document = weasyprint.HTML(string=html, base_url=PRINT_DIR.as_uri() + "/",
-                                   url_fetcher=url_fetcher()).render()
-        return document.write_pdf(pdf_variant=variant, pdf_identifier=identifier)
+        return weasyprint.HTML(string=html, base_url=PRINT_DIR.as_uri() + "/",
+                               url_fetcher=url_fetcher()).render(font_config=_font_config)
     except Exception as exc:  # WeasyPrint raises many kinds; the build reports one
         raise BuildError(f"pdf: WeasyPrint failed: {exc}") from exc
+
+
+def write(document, html: str, variant: str | None = None) -> bytes:
+    """A laid-out Document -> PDF bytes (deterministic for the same HTML and environment)."""
+    identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode()
+    try:
+        return document.write_pdf(pdf_variant=variant, pdf_identifier=identifier)
+    except Exception as exc:
+        raise BuildError(f"pdf: WeasyPrint failed: {exc}") from exc
+
+
+def render_pdf(html: str, variant: str | None = None) -> bytes:
+    """Print HTML -> PDF bytes in one layout."""
+    return write(layout(html), html, variant)
+
+
+def anchor_pages(document) -> dict[str, int]:
+    """{anchor id: page number} of a layout (the first page where an id stands)."""
+    pages: dict[str, int] = {}
+    for number, page in enumerate(document.pages, start=1):
+        for anchor in page.anchors:
+            pages.setdefault(anchor, number)
+    return pages
+
+
+def page_map(pages: dict[str, int], anchors: list[str]) -> str:
+    """The stylesheet's $page-map: 'id page' per line for the given anchors."""
+    missing = [a for a in anchors if a not in pages]
+    if missing:
+        raise BuildError(f"pdf: the index points at {len(missing)} place(s) the layout does not "
+                         f"have: {', '.join(missing[:5])}")
+    return "\n".join(f"{a} {pages[a]}" for a in anchors)
+
+
+MAX_LAYOUTS = 3
 
 
 class PdfFormat(Format):
@@ -106,12 +152,40 @@ class PdfFormat(Format):
         return {**corpus.params(), "page-size": options.page_size, "build-date": build_date(),
                 "generator": f"edition {__version__}"}
 
-    def print_html(self, corpus: "Corpus", source: "Source | None", options: "BuildOptions") -> str:
-        """The print HTML for one text (source) or the whole edition (None)."""
+    def print_html(self, corpus: "Corpus", source: "Source | None", options: "BuildOptions",
+                   **extra) -> str:
+        """The print HTML for one text (source) or the whole edition (None); extra:
+        stylesheet parameters (measure=True, page_map='id page\n...')."""
         sheet = transform.stylesheet(STYLESHEET)
+        params = {**self.params(corpus, options), **{k.replace("_", "-"): v for k, v in extra.items()}}
         if source is None:
-            return sheet.call("edition", self.params(corpus, options))
-        return sheet.apply(corpus.node(source), self.params(corpus, options))
+            return sheet.call("edition", params)
+        return sheet.apply(corpus.node(source), params)
+
+    def index_anchors(self, corpus: "Corpus", options: "BuildOptions") -> list[str]:
+        """The ids of the places the book's indexes point at."""
+        text = transform.stylesheet(STYLESHEET).call("index-anchors", self.params(corpus, options))
+        return [a for a in text.split("\n") if a]
+
+    def book(self, corpus: "Corpus", options: "BuildOptions"):
+        """The whole edition, laid out until the indexes' pages are right: (html, Document,
+        number of layouts). The first layout measures (back matter as titles only); each
+        further one prints the indexes from the pages measured by the one before, and must
+        put every indexed anchor where the one before did."""
+        anchors = self.index_anchors(corpus, options)
+        document = layout(self.print_html(corpus, None, options, measure=True))
+        for count in range(2, MAX_LAYOUTS + 1):
+            measured = anchor_pages(document)
+            html = self.print_html(corpus, None, options, page_map=page_map(measured, anchors))
+            document = layout(html)
+            pages = anchor_pages(document)
+            moved = [a for a in anchors if pages.get(a) != measured[a]]
+            if not moved:
+                return html, document, count
+            log.info("pdf: layout %d moved %d indexed place(s) (%s); laying out again",
+                     count, len(moved), ", ".join(moved[:3]))
+        raise BuildError(f"pdf: the index's pages did not settle after {MAX_LAYOUTS} layouts "
+                         f"({', '.join(moved[:5])} moved)")
 
     @staticmethod
     def output_name(corpus: "Corpus", source: "Source") -> str:
@@ -126,8 +200,8 @@ class PdfFormat(Format):
     def edition_outputs(self, corpus, options) -> Outputs:
         if not corpus.texts:
             return {}
-        html = self.print_html(corpus, None, options)
-        return {"edition.pdf": render_pdf(html, variant=PDFA_VARIANT)}
+        html, document, _ = self.book(corpus, options)
+        return {"edition.pdf": write(document, html, variant=PDFA_VARIANT)}
 
 
 FORMAT = PdfFormat()
