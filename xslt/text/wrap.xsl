@@ -54,37 +54,45 @@
     </xsl:for-each>
   </xsl:function>
 
+  <!-- The tokens of a text joined by single spaces (string-join(tx:tokens($text), ' ')),
+       without splitting it when it holds neither other Unicode spaces nor joined breaks. -->
+  <xsl:function name="tx:token-string" as="xs:string">
+    <xsl:param name="text" as="xs:string"/>
+    <xsl:variable name="normal" select="normalize-space($text)"/>
+    <xsl:sequence select="if (contains($normal, $tx:joined-break) or matches($normal, '[\p{Zs}-[ ]]'))
+        then string-join(tx:tokens($text), ' ') else $normal"/>
+  </xsl:function>
+
   <!-- Greedy wrap: the lines of $text, the first after $lead, the others after $rest.
-       A line is longer than $width only when its one token (after the lead) is. -->
+       A line is longer than $width only when its one token (after the lead) is.
+       The tokens are joined by single spaces and cut by regular expressions: a line is the
+       longest run of whole tokens that fits (.{1,n} followed by a space or the end), else
+       one token (\S+) when that alone is too long. The first token always stands on the
+       first line. -->
   <xsl:function name="tx:wrap" as="xs:string*">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="width" as="xs:integer"/>
     <xsl:param name="lead" as="xs:string"/>
     <xsl:param name="rest" as="xs:string"/>
-    <xsl:iterate select="tx:tokens($text)">
-      <xsl:param name="line" as="xs:string" select="$lead"/>
-      <xsl:param name="empty" as="xs:boolean" select="true()"/>
-      <xsl:on-completion>
-        <xsl:variable name="last" select="replace($line, '\s+$', '')"/>
-        <xsl:sequence select="$last[. ne '']"/>
-      </xsl:on-completion>
-      <xsl:variable name="candidate" select="if ($empty) then $line || . else $line || ' ' || ."/>
-      <xsl:choose>
-        <xsl:when test="$empty or string-length($candidate) le $width">
-          <xsl:next-iteration>
-            <xsl:with-param name="line" select="$candidate"/>
-            <xsl:with-param name="empty" select="false()"/>
-          </xsl:next-iteration>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:sequence select="$line"/>
-          <xsl:next-iteration>
-            <xsl:with-param name="line" select="$rest || ."/>
-            <xsl:with-param name="empty" select="false()"/>
-          </xsl:next-iteration>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:iterate>
+    <xsl:variable name="s" select="tx:token-string($text)"/>
+    <xsl:choose>
+      <xsl:when test="$s eq ''">
+        <xsl:sequence select="replace($lead, '\s+$', '')[. ne '']"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="w1" select="$width - string-length($lead)"/>
+        <xsl:variable name="cut" select="replace($s, if ($w1 ge 1) then '^(?:(.{1,' || $w1 || '})|(\S+))(?: |$)'
+            else '^()(\S+)(?: |$)', '$1$2&#10;', 's')"/>
+        <xsl:sequence select="$lead || substring-before($cut, '&#10;')"/>
+        <xsl:variable name="more" select="substring-after($cut, '&#10;')"/>
+        <xsl:if test="$more ne ''">
+          <xsl:variable name="w2" select="$width - string-length($rest)"/>
+          <xsl:variable name="lines" select="replace($more, if ($w2 ge 1) then '(?:(.{1,' || $w2 || '})|(\S+))(?: |$)'
+              else '()(\S+)(?: |$)', '$1$2&#10;', 's')"/>
+          <xsl:sequence select="tokenize($lines, '&#10;')[position() lt last()] ! ($rest || .)"/>
+        </xsl:if>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:function>
 
   <!-- The lines of one block. -->
