@@ -177,4 +177,25 @@
                               and not(matches($u, '^\s*(javascript|data|vbscript):', 'i')))
                           then $u else ()"/>
   </xsl:function>
+
+  <!-- How many of $nodes (in document order, e.g. a key's result) come before $node in
+       document order: by bisection, so counting preceding elements of a kind is O(log n)
+       with a key instead of a scan of the preceding axis. -->
+  <xsl:function name="ed:rank" as="xs:integer">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:sequence select="ed:rank($node, $nodes, 1, count($nodes))"/>
+  </xsl:function>
+
+  <xsl:function name="ed:rank" as="xs:integer">
+    <xsl:param name="node" as="node()"/>
+    <xsl:param name="nodes" as="node()*"/>
+    <xsl:param name="lo" as="xs:integer"/>
+    <xsl:param name="hi" as="xs:integer"/>
+    <!-- invariant: $nodes[position() lt $lo] precede $node, $nodes[position() gt $hi] do not -->
+    <xsl:variable name="mid" select="($lo + $hi) idiv 2"/>
+    <xsl:sequence select="if ($lo gt $hi) then $lo - 1
+      else if ($nodes[$mid] &lt;&lt; $node) then ed:rank($node, $nodes, $mid + 1, $hi)
+      else ed:rank($node, $nodes, $lo, $mid - 1)"/>
+  </xsl:function>
 </xsl:stylesheet>

@@ -118,7 +118,7 @@
                                        or self::tei:item or self::tei:ab][@xml:id][1]"/>
     <li id="{h:app-id(.)}" class="app-entry">
       <a class="app-place" href="{h:text-page(.)}#{$id}">
-        <xsl:value-of select="if ($where/self::tei:p) then 'paragraph ' || (count($where/preceding::tei:p[ancestor::tei:text]) + 1)
+        <xsl:value-of select="if ($where/self::tei:p) then 'paragraph ' || h:paragraph-number($where)
                               else if ($where) then local-name($where) || ' ' || $where/@xml:id else 'in the text'"/>
       </a>
       <xsl:text> </xsl:text>

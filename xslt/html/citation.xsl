@@ -140,13 +140,25 @@
     <xsl:sequence select="if ($base-url) then (if (ends-with($base-url, '/')) then $base-url else $base-url || '/') || $relative else $relative"/>
   </xsl:function>
 
+  <!-- A paragraph's number: count(preceding::tei:p[ancestor::tei:text]) + 1, through a key
+       (the preceding axis excludes ancestors: paragraphs in a note in this paragraph). -->
+  <xsl:key name="h:text-p" match="tei:p[ancestor::tei:text]" use="'p'"/>
+
+  <xsl:function name="h:paragraph-number" as="xs:integer">
+    <xsl:param name="p" as="element()"/>
+    <xsl:variable name="root" select="root($p)"/>
+    <xsl:sequence select="if ($root instance of document-node())
+      then ed:rank($p, key('h:text-p', 'p', $root)) - count($p/ancestor::tei:p[ancestor::tei:text]) + 1
+      else count($p/preceding::tei:p[ancestor::tei:text]) + 1"/>
+  </xsl:function>
+
   <!-- "Author, “Title”, paragraph 3, in Edition, ed. A and B (Publisher, 2026). URL" -->
   <xsl:function name="h:citation" as="xs:string">
     <xsl:param name="el" as="element()?"/>
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="authors" select="h:join(h:names(h:authors($doc)))"/>
     <xsl:variable name="title" select="ed:doc-title($doc)"/>
-    <xsl:variable name="where" select="if ($el/self::tei:p) then 'paragraph ' || (count($el/preceding::tei:p[ancestor::tei:text]) + 1)
+    <xsl:variable name="where" select="if ($el/self::tei:p) then 'paragraph ' || h:paragraph-number($el)
                                        else if ($el) then h:plain($el/(self::tei:head, tei:head)[1]) else ()"/>
     <xsl:variable name="editors" select="h:names(h:editors($edition))"/>
     <xsl:variable name="publisher" select="h:plain($edition/*/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher[1])"/>

@@ -140,7 +140,7 @@
   <xsl:function name="h:holder-label" as="xs:string">
     <xsl:param name="holder" as="element()"/>
     <xsl:sequence select="
-      if ($holder/self::tei:p) then 'paragraph ' || (count($holder/preceding::tei:p[ancestor::tei:text]) + 1)
+      if ($holder/self::tei:p) then 'paragraph ' || h:paragraph-number($holder)
       else if ($holder/self::tei:note) then h:note-label($holder)
       else if ($holder/self::tei:head) then 'heading'
       else if ($holder/self::tei:cit) then 'quotation'
