@@ -140,10 +140,17 @@
   <!-- A stable id for any element: its xml:id, else a generated one (stable for a given input). -->
   <xsl:function name="ed:id" as="xs:string">
     <xsl:param name="el" as="element()"/>
+    <!-- count($el/preceding::*[local-name() = local-name($el)]): the same-named elements
+         before it in document order (a key, bisected) less its same-named ancestors. -->
+    <xsl:variable name="root" select="root($el)"/>
     <xsl:sequence select="if ($el/@xml:id) then string($el/@xml:id)
-      else local-name($el) || '-' || count($el/preceding::*[local-name() = local-name($el)]) + 1
+      else local-name($el) || '-' || (if ($root instance of document-node())
+             then ed:rank($el, key('ed:by-local-name', local-name($el), $root))
+                  - count($el/ancestor::*[local-name() = local-name($el)])
+             else count($el/preceding::*[local-name() = local-name($el)])) + 1
            || (if ($el/ancestor::*[local-name() = local-name($el)]) then '-' || count($el/ancestor::*) else '')"/>
   </xsl:function>
+  <xsl:key name="ed:by-local-name" match="*" use="local-name()"/>
 
   <!-- The normalised value of a date: 'YYYY-MM-DD', 'from/to' or 'notBefore..notAfter'. -->
   <xsl:function name="ed:date-value" as="xs:string">
