@@ -113,9 +113,12 @@
   <xsl:function name="ed:notes-on" as="element(tei:note)*">
     <xsl:param name="target" as="element()"/>
     <xsl:variable name="id" select="string($target/@xml:id)"/>
-    <xsl:sequence select="if (not($id)) then () else
-      root($target)//tei:note[@target][ed:id-from-pointer(@target) = $id]"/>
+    <xsl:variable name="root" select="root($target)"/>
+    <xsl:sequence select="if (not($id)) then ()
+      else if ($root instance of document-node()) then key('ed:note-target', $id, $root)
+      else $root//tei:note[@target][ed:id-from-pointer(@target) = $id]"/>
   </xsl:function>
+  <xsl:key name="ed:note-target" match="tei:note[@target]" use="ed:id-from-pointer(@target)"/>
 
   <!-- True for editorial notes, which the apparatus shows instead of the reading text. -->
   <xsl:function name="ed:is-editorial" as="xs:boolean">
@@ -126,9 +129,16 @@
   <!-- The printed number of a note, or its position among the document's notes. -->
   <xsl:function name="ed:note-number" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
+    <!-- count(preceding::tei:note[not(ed:is-editorial(.))][ancestor::tei:text]) through a key:
+         the numbered notes before it in document order less those it is inside. -->
+    <xsl:variable name="root" select="root($note)"/>
     <xsl:sequence select="if ($note/@n) then string($note/@n)
+      else if ($root instance of document-node())
+        then string(ed:rank($note, key('ed:numbered-note', 'note', $root))
+                    - count($note/ancestor::tei:note[not(ed:is-editorial(.))][ancestor::tei:text]) + 1)
       else string(count($note/preceding::tei:note[not(ed:is-editorial(.))][ancestor::tei:text]) + 1)"/>
   </xsl:function>
+  <xsl:key name="ed:numbered-note" match="tei:note[not(ed:is-editorial(.))][ancestor::tei:text]" use="'note'"/>
 
   <!-- The document's title (first main title of the titleStmt). -->
   <xsl:function name="ed:doc-title" as="xs:string">
