@@ -14,6 +14,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:tx="urn:x-edition:text"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
   <xsl:mode name="tx:block" on-no-match="shallow-skip" on-multiple-match="fail"/>
@@ -135,9 +136,7 @@
       <xsl:variable name="b" select="tx:b($text, $indent, $first, $hang, $tight)"/>
       <xsl:choose>
         <xsl:when test="$underline ne ''">
-          <tx:b underline="{$underline}">
-            <xsl:sequence select="$b/@*, $b/node()"/>
-          </tx:b>
+          <xsl:sequence select="map:put($b, 'underline', $underline)"/>
         </xsl:when>
         <xsl:otherwise>
           <xsl:sequence select="$b"/>

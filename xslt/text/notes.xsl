@@ -14,6 +14,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:tx="urn:x-edition:text"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
   <xsl:mode name="tx:note" on-no-match="shallow-skip" on-multiple-match="fail"/>
@@ -44,7 +45,7 @@
   <!-- A note's text: '[4] ' and the content, continuation lines hanging under it. -->
   <xsl:template match="tei:note" mode="tx:note">
     <xsl:variable name="mark" select="tx:note-mark(.)"/>
-    <xsl:variable name="blocks" as="element(tx:b)*">
+    <xsl:variable name="blocks" as="map(*)*">
       <xsl:call-template name="tx:container">
         <xsl:with-param name="nodes" select="node()"/>
         <xsl:with-param name="first" select="$mark || ' '"/>
@@ -52,11 +53,7 @@
       </xsl:call-template>
     </xsl:variable>
     <!-- marked as a note: what follows a note is set off by a blank line -->
-    <xsl:for-each select="$blocks">
-      <tx:b note="true">
-        <xsl:sequence select="@*, node()"/>
-      </tx:b>
-    </xsl:for-each>
+    <xsl:sequence select="$blocks ! map:put(., 'note', true())"/>
   </xsl:template>
 
   <!-- The endnotes with text of one document, at its end. -->
@@ -70,11 +67,9 @@
   </xsl:template>
 
   <!-- An unnumbered heading block. -->
-  <xsl:function name="tx:heading" as="element(tx:b)">
+  <xsl:function name="tx:heading" as="map(*)">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="underline" as="xs:string"/>
-    <tx:b indent="0" first="" hang="0" tight="false" underline="{$underline}">
-      <xsl:value-of select="$title"/>
-    </tx:b>
+    <xsl:sequence select="map{'text': $title, 'indent': 0, 'first': '', 'hang': 0, 'tight': false(), 'underline': $underline}"/>
   </xsl:function>
 </xsl:stylesheet>

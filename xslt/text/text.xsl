@@ -37,7 +37,7 @@
   <xsl:template match="/">
     <xsl:variable name="doc" select="."/>
     <xsl:variable name="parts" select="map{generate-id(.): ''}"/>
-    <xsl:variable name="blocks" as="element(tx:b)*">
+    <xsl:variable name="blocks" as="map(*)*">
       <xsl:call-template name="tx:title-block">
         <xsl:with-param name="header" select="(*/tei:teiHeader)[1]"/>
         <xsl:with-param name="fallback" select="$edition/*/tei:teiHeader"/>
@@ -95,7 +95,7 @@
         xmlns:map="http://www.w3.org/2005/xpath-functions/map"/>
     <xsl:variable name="title" select="if ($edition) then tx:part-title($edition)
         else if (count($texts) = 1) then tx:part-title($texts) else 'Edition'"/>
-    <xsl:variable name="blocks" as="element(tx:b)*">
+    <xsl:variable name="blocks" as="map(*)*">
       <xsl:call-template name="tx:title-block">
         <xsl:with-param name="header" select="($edition, $texts[count($texts) = 1])[1]/*/tei:teiHeader"/>
         <xsl:with-param name="fallback" select="()"/>

@@ -27,7 +27,7 @@
       else string-join($bibl/*[not(self::tei:note)] ! tx:header-text(.)[. ne ''], ', ')"/>
   </xsl:function>
 
-  <xsl:function name="tx:field" as="element(tx:b)?">
+  <xsl:function name="tx:field" as="map(*)?">
     <xsl:param name="label" as="xs:string"/>
     <xsl:param name="values" as="xs:string*"/>
     <xsl:variable name="v" select="$values[normalize-space(.) ne '']"/>
@@ -63,7 +63,7 @@
         <xsl:sequence select="tx:b(tx:flat(node()), 4, '', 0, true())"/>
       </xsl:for-each>
     </xsl:for-each>
-    <xsl:variable name="people" as="element(tx:b)*">
+    <xsl:variable name="people" as="map(*)*">
       <xsl:sequence select="tx:field('Author', $header/tei:fileDesc/tei:titleStmt/tei:author ! tx:header-text(node()))"/>
       <xsl:sequence select="tx:field('Editors', ($ts/tei:editor)[1]/../tei:editor ! tx:header-text(node()))"/>
       <xsl:for-each select="($header/tei:fileDesc/tei:titleStmt[tei:respStmt], $fallback/tei:fileDesc/tei:titleStmt)[1]/tei:respStmt">
@@ -82,7 +82,7 @@
       <xsl:sequence select="tx:field('How to cite', tx:how-to-cite($header, $fallback, $title))"/>
     </xsl:variable>
     <xsl:if test="exists($people)">
-      <xsl:sequence select="tx:b(string($people[1]), 0, '', 4, false())"/>
+      <xsl:sequence select="tx:b($people[1]?text, 0, '', 4, false())"/>
       <xsl:sequence select="$people[position() gt 1]"/>
     </xsl:if>
     <xsl:call-template name="tx:conventions">
@@ -147,7 +147,7 @@
   <xsl:template name="tx:contents">
     <xsl:param name="scope" as="document-node()*"/>
     <xsl:param name="parts" as="map(xs:string, xs:string)"/>
-    <xsl:variable name="lines" as="element(tx:b)*">
+    <xsl:variable name="lines" as="map(*)*">
       <xsl:for-each select="$scope">
         <xsl:variable name="part" select="($parts(generate-id(.)), '')[1]"/>
         <xsl:if test="$part ne '' and $part ne '0'">

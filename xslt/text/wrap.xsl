@@ -2,24 +2,29 @@
 <!--
   Word wrapping and block layout for the plain-text edition.
 
-  The other stylesheets of xslt/text/ describe the text as a sequence of tx:b blocks
-  (an indented, optionally prefixed, wrappable paragraph); tx:layout turns them into lines:
+  The other stylesheets of xslt/text/ describe the text as a sequence of blocks (an
+  indented, optionally prefixed, wrappable paragraph; maps made by tx:b and tx:heading:
+  cheaper than an element, which Saxon builds as a tree of its own); tx:layout turns them
+  into lines:
   greedy wrapping at $width, never inside a token (a token is a maximal run of
   non-space characters), no trailing spaces, blocks separated by one blank line unless
   @tight, LF line ends, one final LF.
 
-  <tx:b indent="4" first="[4] " hang="4" tight="false" underline="-">text</tx:b>
+  map{'text': 'text', 'indent': 4, 'first': '[4] ', 'hang': 4, 'tight': false(), 'underline': '-'}
+    text       the text, whitespace to be normalised
     indent     spaces before every line
     first      printed before the first line's text (a note number, a list bullet,
                a heading number); continuation lines are indented by indent + hang
     tight      no blank line between this block and the previous one (unless that is
-               the last block of a note: @note)
-    underline  a character repeated under the block's longest line (headings)
+               the last block of a note: 'note')
+    underline  a character repeated under the block's longest line (headings; optional)
+    note       true() for the blocks of a note (optional)
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tx="urn:x-edition:text"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
   <!-- U+FDD0 (a noncharacter) stands for a page break inside a word (pb break="no"); the
@@ -97,30 +102,28 @@
 
   <!-- The lines of one block. -->
   <xsl:function name="tx:block-lines" as="xs:string*">
-    <xsl:param name="b" as="element(tx:b)"/>
+    <xsl:param name="b" as="map(*)"/>
     <xsl:param name="width" as="xs:integer"/>
-    <xsl:variable name="indent" select="tx:spaces(xs:integer(($b/@indent, 0)[1]))"/>
-    <xsl:variable name="first" select="string($b/@first)"/>
-    <xsl:variable name="hang" select="xs:integer(($b/@hang, 0)[1])"/>
-    <xsl:variable name="lines" select="tx:wrap(string($b), $width, $indent || $first, $indent || tx:spaces($hang))"/>
+    <xsl:variable name="indent" select="tx:spaces($b?indent)"/>
+    <xsl:variable name="lines" select="tx:wrap($b?text, $width, $indent || $b?first, $indent || tx:spaces($b?hang))"/>
     <xsl:sequence select="$lines"/>
-    <xsl:if test="exists($lines) and $b/@underline ne ''">
+    <xsl:if test="exists($lines) and $b?underline ne ''">
       <xsl:variable name="longest" select="max(for $l in $lines return string-length($l)) - string-length($indent)"/>
-      <xsl:sequence select="$indent || string-join(for $i in 1 to min(($longest, $width)) return string($b/@underline), '')"/>
+      <xsl:sequence select="$indent || string-join(for $i in 1 to min(($longest, $width)) return $b?underline, '')"/>
     </xsl:if>
   </xsl:function>
 
   <!-- The whole text of a sequence of blocks: UTF-8 text, LF, one final LF. -->
   <xsl:function name="tx:layout" as="xs:string">
-    <xsl:param name="blocks" as="element(tx:b)*"/>
+    <xsl:param name="blocks" as="map(*)*"/>
     <xsl:param name="width" as="xs:integer"/>
     <xsl:variable name="parts" as="xs:string*">
       <xsl:for-each select="$blocks">
         <xsl:variable name="i" select="position()"/>
         <xsl:variable name="lines" select="tx:block-lines(., $width)"/>
         <xsl:if test="exists($lines)">
-          <xsl:variable name="after-note" select="$blocks[$i - 1]/@note = 'true' and not(@note = 'true')"/>
-          <xsl:sequence select="(if (@tight = 'true' and not($after-note)) then '&#10;' else '&#10;&#10;') || string-join($lines, '&#10;')"/>
+          <xsl:variable name="after-note" select="$blocks[$i - 1]?note = true() and not(?note = true())"/>
+          <xsl:sequence select="(if (?tight and not($after-note)) then '&#10;' else '&#10;&#10;') || string-join($lines, '&#10;')"/>
         </xsl:if>
       </xsl:for-each>
     </xsl:variable>
@@ -128,14 +131,12 @@
   </xsl:function>
 
   <!-- A block (constructor used by every other stylesheet of the format). -->
-  <xsl:function name="tx:b" as="element(tx:b)">
+  <xsl:function name="tx:b" as="map(*)">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="indent" as="xs:integer"/>
     <xsl:param name="first" as="xs:string"/>
     <xsl:param name="hang" as="xs:integer"/>
     <xsl:param name="tight" as="xs:boolean"/>
-    <tx:b indent="{$indent}" first="{$first}" hang="{$hang}" tight="{$tight}">
-      <xsl:value-of select="$text"/>
-    </tx:b>
+    <xsl:sequence select="map{'text': $text, 'indent': $indent, 'first': $first, 'hang': $hang, 'tight': $tight}"/>
   </xsl:function>
 </xsl:stylesheet>
