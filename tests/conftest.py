@@ -14,6 +14,9 @@ SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
 SEED = SHARED / "seed" / "000_336e1ba008239e38.txt"
 EDITION_BIN = Path(sys.executable).with_name("edition")
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def corpus_files() -> list[Path]:
@@ -32,3 +35,15 @@ def corpus_dir() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is absent")
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's chromium through playwright, one per test session (never a downloaded browser)."""
+    if not CHROMIUM.is_file():
+        pytest.skip("/usr/bin/chromium is absent (make test-system installs it)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    with sync_api.sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
+        yield instance
+        instance.close()

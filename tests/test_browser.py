@@ -57,14 +57,6 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def browser():
-    with playwright_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS)
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def page_at(browser, site):
     """page_at(width) -> a page whose requests outside the site fail the test."""
