@@ -9,6 +9,7 @@ static assets of xslt/html/assets/. Python only orchestrates: every page is XSLT
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path, PurePosixPath
 
 from .. import XSLT_DIR
@@ -23,7 +24,13 @@ REGISTER_KINDS = {"person": "persons.html", "place": "places.html", "org": "orga
 
 def download_paths(corpus) -> dict[Path, str]:
     """Each source's path under tei/ in the site, mirroring the sources' folders."""
-    paths = [s.path.resolve() for s in corpus.sources]
+    return _download_paths(tuple(s.path for s in corpus.sources))
+
+
+@lru_cache(maxsize=8)
+def _download_paths(sources: tuple[Path, ...]) -> dict[Path, str]:
+    # once per set of sources, not once per page (resolve() stats every path)
+    paths = [p.resolve() for p in sources]
     if not paths:
         return {}
     common = Path(os.path.commonpath([p.parent for p in paths]))
