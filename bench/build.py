@@ -6,6 +6,7 @@ Run: .venv/bin/python bench/build.py   (or `make bench`). Prints one line per fi
 from __future__ import annotations
 
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,17 @@ def replicate(dest: Path) -> tuple[int, float]:
         out.write_text(data, encoding="utf-8")
         total += out.stat().st_size
     return TARGET_DOCS, total / 1e6
+
+
+def one_big_document(dest: Path, mb: int = 50) -> Path:
+    """One TEI document of about `mb` MB: a corpus novel's body repeated."""
+    novel = max(CORPUS.glob("eltec/*.xml"), key=lambda f: f.stat().st_size)
+    data = novel.read_text(encoding="utf-8")
+    body = re.search(r"(<body[^>]*>)(.*)(</body>)", data, re.S)
+    inner = re.sub(r'\sxml:id="[^"]*"', "", body.group(2))
+    times = max(1, round(mb * 1e6 / len(inner.encode())))
+    dest.write_text(data[:body.start(2)] + inner * times + data[body.end(2):], encoding="utf-8")
+    return dest
 
 
 def timed(args: list[str], cwd: Path = REPO) -> float:
@@ -87,6 +99,12 @@ def main() -> None:
                 warm = timed([str(EDITION), "-q", "build", "--format", "html", "-j", jobs, "--out", str(out), str(big)])
                 print(f"replicated corpus html -j{jobs}: cold {cold:.1f} s ({mb / cold:.1f} MB/s), "
                       f"no-change {warm:.2f} s")
+            doc = one_big_document(tmp / "big-one.xml")
+            before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            took = timed([str(EDITION), "-q", "build", "--format", "html,text", "--out", str(tmp / "one"), str(doc)])
+            peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            print(f"one {doc.stat().st_size / 1e6:.0f} MB document, html+text: {took:.1f} s, peak memory "
+                  f"{max(peak, before) / 1024:.0f} MB (target < 2048 MB)")
         out = tmp / "edition"
         full = timed([str(EDITION), "-q", "build", "--out", str(out)])
         again = timed([str(EDITION), "-q", "build", "--out", str(out)])
