@@ -133,7 +133,8 @@
     <xsl:param name="copy" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:if test="$id and not($copy)"><xsl:attribute name="id" select="$id"/></xsl:if>
     <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="h:bcp47(@xml:lang)"/></xsl:if>
-    <xsl:attribute name="class" select="string-join(distinct-values((local-name(), tokenize($class, ' '),
+    <xsl:attribute name="class" select="if (not($class or @rend or @type)) then local-name()
+       else string-join(distinct-values((local-name(), tokenize($class, ' '),
        for $t in tokenize(normalize-space(@rend), ' ')[matches(., '^[\w-]+$')] return 'rend-' || $t,
        for $t in tokenize(normalize-space(@type), ' ')[matches(., '^[\w-]+$')] return 'type-' || $t)), ' ')"/>
   </xsl:template>
