@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from . import TEI_DIR, XSLT_DIR, __version__, formats, sources, write
+from . import TEI_DIR, XSLT_DIR, __version__, formats, sources, transform, write
 from .corpus import Corpus
 from .errors import BuildError, Diagnostic, EditionError, SourceError
 
@@ -122,10 +122,28 @@ def _transform_document(corpus: Corpus, fmt_name: str, path: Path, options: Buil
     """One document in one format -> ({relpath: bytes}, [Diagnostic])."""
     fmt = formats.get(fmt_name)
     source = next(s for s in corpus.sources if s.path == path)
+    transform.drain_messages()
     try:
-        return fmt.document_outputs(corpus, source, options), []
+        outputs, diagnostics = fmt.document_outputs(corpus, source, options), []
     except EditionError as exc:
-        return {}, [Diagnostic(str(path), 1, 1, "error", f"{fmt_name}: {exc}", "transform")]
+        outputs, diagnostics = {}, [Diagnostic(str(path), 1, 1, "error", f"{fmt_name}: {exc}", "transform")]
+    return outputs, diagnostics + _message_diagnostics(str(path), fmt_name, transform.drain_messages())
+
+
+def _message_diagnostics(path: str, fmt_name: str, messages: list[str]) -> list[Diagnostic]:
+    """Stylesheet messages as warnings; 'unhandled NAME' ones counted per element name."""
+    unhandled: dict[str, int] = {}
+    found = []
+    for message in messages:
+        if message.startswith("unhandled "):
+            name = message.split(" ", 1)[1]
+            unhandled[name] = unhandled.get(name, 0) + 1
+        elif message:
+            found.append(Diagnostic(path, 1, 1, "warning", f"{fmt_name}: {message}", "xslt-message"))
+    for name, count in sorted(unhandled.items()):
+        found.append(Diagnostic(path, 1, 1, "warning", f"{fmt_name}: <{name}> has no specific rendering "
+                                f"({count}x); its content is rendered generically", "unhandled-element"))
+    return found
 
 
 def _worker_task(fmt_name: str, path: str, options: BuildOptions):

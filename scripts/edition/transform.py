@@ -18,6 +18,14 @@ from .errors import BuildError
 
 _lock = threading.Lock()
 _processor = None
+_messages: list[str] = []  # xsl:message output since the last drain_messages()
+
+
+def drain_messages() -> list[str]:
+    """The stylesheets' messages since the last call (e.g. 'unhandled tei:foo')."""
+    taken = _messages[:]
+    _messages.clear()
+    return taken
 
 
 def processor():
@@ -100,6 +108,7 @@ class Stylesheet:
     def _prepare(self, params: dict[str, Any] | None):
         exe = self._executable
         exe.clear_parameters()
+        exe.set_save_xsl_message(True, None)
         self._keep: list = []
         for name, value in (params or {}).items():
             made = xdm(value, self._keep)
@@ -115,7 +124,15 @@ class Stylesheet:
             result = exe.transform_to_string(xdm_node=node)
         except Exception as exc:
             raise BuildError(f"{self.path.name}: {exc}") from None
+        finally:
+            self._collect_messages()
         return result or ""
+
+    def _collect_messages(self) -> None:
+        found = self._executable.get_xsl_messages()
+        if found is not None:
+            _messages.extend(str(found.item_at(i)).strip() for i in range(found.size))
+        self._executable.clear_xsl_messages()
 
     def call(self, template: str, params: dict[str, Any] | None = None, context=None) -> str:
         """Call a named template (e.g. a whole-edition page); the serialised result."""
@@ -126,6 +143,8 @@ class Stylesheet:
             result = exe.call_template_returning_string(template)
         except Exception as exc:
             raise BuildError(f"{self.path.name}: template {template}: {exc}") from None
+        finally:
+            self._collect_messages()
         return result or ""
 
 
