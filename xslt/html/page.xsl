@@ -20,6 +20,7 @@
     <xsl:param name="current" as="xs:string" select="''"/>
     <xsl:param name="canonical" as="xs:string?" select="()"/>
     <xsl:param name="content" as="node()*"/>
+    <xsl:param name="assets" as="xs:string*" select="()"/>  <!-- page-specific assets/*.css|js -->
     <html lang="{$lang}">
       <head>
         <meta charset="utf-8"/>
@@ -38,6 +39,7 @@
         <link rel="stylesheet" href="assets/edition.css"/>
         <link rel="stylesheet" href="assets/print.css" media="print"/>
         <script src="assets/edition.js" defer="defer"></script>
+        <xsl:call-template name="h:page-assets"><xsl:with-param name="assets" select="$assets"/></xsl:call-template>
         <xsl:if test="exists($json-ld)">
           <script type="application/ld+json">
             <xsl:value-of select="replace(serialize($json-ld, map{'method': 'json'}), '&lt;', '\\u003c')"/>
@@ -66,10 +68,12 @@
                 <li><xsl:call-template name="h:nav-link"><xsl:with-param name="href" select="'apparatus.html'"/>
                   <xsl:with-param name="label" select="'Apparatus'"/><xsl:with-param name="here" select="$current = 'apparatus'"/></xsl:call-template></li>
               </xsl:if>
+              <xsl:call-template name="h:nav-views"><xsl:with-param name="current" select="$current"/></xsl:call-template>
             </ul>
           </nav>
         </header>
         <main id="main">
+          <xsl:call-template name="h:search-attributes"><xsl:with-param name="current" select="$current"/></xsl:call-template>
           <xsl:sequence select="$content"/>
         </main>
         <footer class="site">

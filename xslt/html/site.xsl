@@ -30,6 +30,10 @@
   <xsl:include href="apparatus.xsl"/>
   <xsl:include href="registers.xsl"/>
   <xsl:include href="index.xsl"/>
+  <xsl:include href="views.xsl"/>
+  <xsl:include href="chronology.xsl"/>
+  <xsl:include href="figures.xsl"/>
+  <xsl:include href="search.xsl"/>
 
   <xsl:output method="html" html-version="5" encoding="UTF-8" include-content-type="no" indent="no"/>
 

@@ -14,6 +14,7 @@ from pathlib import Path, PurePosixPath
 
 from .. import XSLT_DIR
 from ..transform import stylesheet
+from . import search_index as search
 from .base import Format, Outputs
 
 STYLESHEET = "html/site.xsl"
@@ -64,15 +65,20 @@ class HtmlFormat(Format):
             html = sheet.call("register", {**params, "register-kind": kind})
             if html.strip():
                 out[page] = html.encode("utf-8")
-        apparatus = sheet.call("apparatus", params)
-        if apparatus.strip():
-            out["apparatus.html"] = apparatus.encode("utf-8")
+        for template in ("apparatus", "chronology", "figures", "search"):
+            html = sheet.call(template, params)
+            if html.strip():  # '' when the corpus has nothing for the page
+                out[f"{template}.html"] = html.encode("utf-8")
         for source, rel in zip(corpus.sources, (download_paths(corpus)[s.path.resolve()] for s in corpus.sources)):
             out[rel] = source.data
         for asset in sorted(ASSETS.rglob("*")):
             if asset.is_file():
                 out[str(PurePosixPath("assets", *asset.relative_to(ASSETS).parts))] = asset.read_bytes()
         return out
+
+    def finish(self, folder: Path, options) -> None:
+        """The search index over the written pages (Pagefind, run on the staging folder)."""
+        search.index(folder)
 
 
 FORMAT = HtmlFormat()
