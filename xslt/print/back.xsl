@@ -1,12 +1,12 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   Back matter: apparatus of editorial interventions, chronology, indexes of persons and
-  places. Page numbers are never computed here. The apparatus and the chronology link each
-  entry to the id of the place it refers to, and print.css prints
-  target-counter(attr(href), page) for the link. The indexes print the pages the book's
-  first layout measured ($page-map, from pdf.py): each page once per entry, consecutive
-  pages merged into a range ("7, 13–16"); without a map (a single layout) they fall back to
-  one target-counter per mention. Each part appears only when the data is there ($scope:
+  places. Page numbers are never computed here: they are the pages the book's first layout
+  measured ($page-map, from pdf.py: anchor id -> page). The apparatus and the chronology
+  print the page of each entry's place as a link to it; the indexes print each page once per
+  entry, consecutive pages merged into a range ("7, 13–16"). Without a measured page (the
+  offprints have one layout; an anchor the layout did not place) a link whose text print.css
+  replaces with target-counter(attr(href), page) stands in, one per place. Each part appears only when the data is there ($scope:
   the text documents it covers); the offprints have no indexes.
 -->
 <xsl:stylesheet version="3.0"
@@ -88,11 +88,26 @@
     </xsl:if>
   </xsl:template>
 
-  <!-- A link whose text print.css replaces with the page number of its target. -->
+  <!-- A link to a place with its page: the measured page, else a link whose text print.css
+       replaces with the page number of its target. -->
   <xsl:template name="pr:page-ref">
     <xsl:param name="target" as="element()"/>
-    <a class="page-ref" href="#{pr:anchor($target)}"/>
+    <xsl:variable name="anchor" select="pr:anchor($target)"/>
+    <xsl:choose>
+      <xsl:when test="exists($pr:pages) and map:contains($pr:pages, $anchor)">
+        <a class="page" href="#{$anchor}"><xsl:value-of select="$pr:pages($anchor)"/></a>
+      </xsl:when>
+      <xsl:otherwise><a class="page-ref" href="#{$anchor}"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
+
+  <!-- The places the back matter gives pages for (pdf.py measures them). -->
+  <xsl:function name="pr:measured-targets" as="element()*">
+    <xsl:param name="scope" as="document-node()*"/>
+    <xsl:sequence select="$scope ! ed:interventions(.), pr:dated($scope),
+      for $kind in ('person', 'place'), $entry in pr:index-entries($kind, $scope)
+      return pr:mentions-in($entry, $scope)"/>
+  </xsl:function>
 
   <!-- ===== apparatus ===== -->
 
@@ -292,24 +307,19 @@
                 <xsl:if test="$note">
                   <span class="index-note"><xsl:text>, </xsl:text><xsl:value-of select="replace($note, '\.$', '')"/></span>
                 </xsl:if>
+                <xsl:variable name="mentions" select="pr:mentions-in(., $scope)"/>
+                <xsl:variable name="measured" select="if (exists($pr:pages)) then $mentions[map:contains($pr:pages, pr:anchor(.))] else ()"/>
                 <span class="index-pages">
-                  <xsl:choose>
-                    <xsl:when test="exists($pr:pages)">
-                      <xsl:variable name="pages" select="sort(distinct-values(pr:mentions-in(., $scope) ! $pr:pages(pr:anchor(.))))"/>
-                      <xsl:if test="empty($pages)">
-                        <xsl:message terminate="yes" error-code="pr:page-map">index: no measured page for <xsl:value-of select="@xml:id"/></xsl:message>
-                      </xsl:if>
-                      <xsl:for-each select="pr:page-ranges($pages)">
-                        <xsl:if test="position() gt 1">, </xsl:if>
-                        <span class="pages"><xsl:value-of select="."/></span>
-                      </xsl:for-each>
-                    </xsl:when>
-                    <xsl:otherwise>
-                      <xsl:for-each select="pr:mentions-in(., $scope)">
-                        <xsl:call-template name="pr:page-ref"><xsl:with-param name="target" select="."/></xsl:call-template>
-                      </xsl:for-each>
-                    </xsl:otherwise>
-                  </xsl:choose>
+                  <xsl:for-each select="pr:page-ranges(sort(distinct-values($measured ! $pr:pages(pr:anchor(.)))))">
+                    <xsl:if test="position() gt 1">, </xsl:if>
+                    <span class="pages"><xsl:value-of select="."/></span>
+                  </xsl:for-each>
+                  <!-- (a filter, not except: except sorts by Saxon's document numbering) -->
+                  <xsl:variable name="unmeasured" select="$mentions[not(. intersect $measured)]"/>
+                  <xsl:if test="exists($measured) and exists($unmeasured)">, </xsl:if>
+                  <xsl:for-each select="$unmeasured">
+                    <xsl:call-template name="pr:page-ref"><xsl:with-param name="target" select="."/></xsl:call-template>
+                  </xsl:for-each>
                 </span>
               </div>
             </xsl:for-each>

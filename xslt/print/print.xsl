@@ -7,8 +7,8 @@
     apply to a TEI document   one text as an offprint (title block, text, apparatus, chronology)
     call template 'edition'   the whole book: half-title, title page, imprint, contents,
                               introduction, the texts, apparatus, chronology, indexes
-    call template 'index-anchors'  the ids of the places the indexes refer to (pdf.py checks
-                              that the book's two layouts put them on the same pages)
+    call template 'measured-anchors'  the ids of the places the back matter gives pages for
+                              (pdf.py measures them and checks that the book's layouts agree)
 
   Files (one concern each)
     front.xsl       half-title, title page, imprint, contents, PDF metadata (<head>)
@@ -102,11 +102,10 @@
         $r//tei:profileDesc/tei:langUsage/tei:language/@ident, 'en')[normalize-space()][1])"/>
   </xsl:function>
 
-  <!-- The anchors the indexes point at (one id a line): what the book's layouts must agree on. -->
-  <xsl:template name="index-anchors">
-    <xsl:variable name="scope" select="($edition, $pr:texts)"/>
-    <xsl:value-of select="distinct-values(for $kind in ('person', 'place'), $entry in pr:index-entries($kind, $scope)
-      return pr:mentions-in($entry, $scope) ! pr:anchor(.))" separator="&#10;"/>
+  <!-- The anchors the book's back matter gives pages for (one id a line): what pdf.py
+       measures, and what the book's layouts must agree on. -->
+  <xsl:template name="measured-anchors">
+    <xsl:value-of select="distinct-values(pr:measured-targets(($edition, $pr:texts)) ! pr:anchor(.))" separator="&#10;"/>
   </xsl:template>
 
   <!-- One text, as an offprint. -->

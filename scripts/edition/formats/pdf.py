@@ -6,11 +6,13 @@ chronology, indexes), which is also PDF/A-3b for archiving (one file for reader 
 WeasyPrint embeds every font as PDF/A requires and adds an sRGB output intent and XMP
 metadata; see `PDFA_VARIANT`).
 
-The book is laid out twice (`book_pdf`): a first layout with the back matter reduced to its
-titles measures on which page every anchor falls; the stylesheet receives that map
-($page-map) and prints in the indexes each page once per entry, merged into ranges; the
-second layout is the book. The indexes come after everything they point at, so the second
-layout cannot move those anchors; the build checks it (and lays out once more if not).
+The book is laid out twice (`PdfFormat.book`): a first layout with the back matter reduced
+to its titles measures on which page every place the back matter refers to falls; the
+stylesheet receives that map ($page-map) and prints the pages as text: in the indexes each
+page once per entry, merged into ranges; in the apparatus and the chronology the page of
+each entry (no target-counter(): WeasyPrint lays those pages out again for it). The second
+layout is the book. The back matter comes after everything it points at, so the second
+layout cannot move those places; the build checks it (and lays out once more if not).
 
 Python only orchestrates: the stylesheet receives the build options as parameters and
 returns HTML; WeasyPrint renders it with a URL fetcher that reads nothing but the files of
@@ -132,12 +134,13 @@ def anchor_pages(document) -> dict[str, int]:
 
 
 def page_map(pages: dict[str, int], anchors: list[str]) -> str:
-    """The stylesheet's $page-map: 'id page' per line for the given anchors."""
+    """The stylesheet's $page-map: 'id page' per line for the anchors the layout placed
+    (one in an element that is not displayed has no page: the stylesheet falls back to
+    target-counter for it)."""
     missing = [a for a in anchors if a not in pages]
     if missing:
-        raise BuildError(f"pdf: the index points at {len(missing)} place(s) the layout does not "
-                         f"have: {', '.join(missing[:5])}")
-    return "\n".join(f"{a} {pages[a]}" for a in anchors)
+        log.info("pdf: %d place(s) not laid out: %s", len(missing), ", ".join(missing[:5]))
+    return "\n".join(f"{a} {pages[a]}" for a in anchors if a in pages)
 
 
 MAX_LAYOUTS = 3
@@ -162,29 +165,29 @@ class PdfFormat(Format):
             return sheet.call("edition", params)
         return sheet.apply(corpus.node(source), params)
 
-    def index_anchors(self, corpus: "Corpus", options: "BuildOptions") -> list[str]:
-        """The ids of the places the book's indexes point at."""
-        text = transform.stylesheet(STYLESHEET).call("index-anchors", self.params(corpus, options))
+    def measured_anchors(self, corpus: "Corpus", options: "BuildOptions") -> list[str]:
+        """The ids of the places the book's back matter gives pages for."""
+        text = transform.stylesheet(STYLESHEET).call("measured-anchors", self.params(corpus, options))
         return [a for a in text.split("\n") if a]
 
     def book(self, corpus: "Corpus", options: "BuildOptions"):
-        """The whole edition, laid out until the indexes' pages are right: (html, Document,
-        number of layouts). The first layout measures (back matter as titles only); each
-        further one prints the indexes from the pages measured by the one before, and must
-        put every indexed anchor where the one before did."""
-        anchors = self.index_anchors(corpus, options)
+        """The whole edition, laid out until the back matter's pages are right: (html,
+        Document, number of layouts). The first layout measures (back matter as titles
+        only); each further one prints the back matter from the pages measured by the one
+        before, and must put every measured place where the one before did."""
+        anchors = self.measured_anchors(corpus, options)
         document = layout(self.print_html(corpus, None, options, measure=True))
         for count in range(2, MAX_LAYOUTS + 1):
             measured = anchor_pages(document)
             html = self.print_html(corpus, None, options, page_map=page_map(measured, anchors))
             document = layout(html)
             pages = anchor_pages(document)
-            moved = [a for a in anchors if pages.get(a) != measured[a]]
+            moved = [a for a in anchors if pages.get(a) != measured.get(a)]
             if not moved:
                 return html, document, count
-            log.info("pdf: layout %d moved %d indexed place(s) (%s); laying out again",
+            log.info("pdf: layout %d moved %d measured place(s) (%s); laying out again",
                      count, len(moved), ", ".join(moved[:3]))
-        raise BuildError(f"pdf: the index's pages did not settle after {MAX_LAYOUTS} layouts "
+        raise BuildError(f"pdf: the back matter's pages did not settle after {MAX_LAYOUTS} layouts "
                          f"({', '.join(moved[:5])} moved)")
 
     @staticmethod
