@@ -156,18 +156,26 @@
   <xsl:function name="h:citation" as="xs:string">
     <xsl:param name="el" as="element()?"/>
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="authors" select="h:join(h:names(h:authors($doc)))"/>
-    <xsl:variable name="title" select="ed:doc-title($doc)"/>
+    <xsl:variable name="parts" select="h:citation-parts(root($doc))"/>
     <xsl:variable name="where" select="if ($el/self::tei:p) then 'paragraph ' || h:paragraph-number($el)
                                        else if ($el) then h:plain($el/(self::tei:head, tei:head)[1]) else ()"/>
+    <xsl:variable name="url" select="h:url($parts?page || (if ($el/@xml:id) then '#' || $el/@xml:id else ''))"/>
+    <xsl:sequence select="string-join(($parts?head, $where[.], $parts?in), ', ') || $parts?imprint || '. ' || $url"/>
+  </xsl:function>
+
+  <!-- What a document's citations share (the same for each of its paragraphs): computed once. -->
+  <xsl:function name="h:citation-parts" as="map(*)" cache="yes">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="authors" select="h:join(h:names(h:authors($doc)))"/>
+    <xsl:variable name="title" select="ed:doc-title($doc)"/>
     <xsl:variable name="editors" select="h:names(h:editors($edition))"/>
     <xsl:variable name="publisher" select="h:plain($edition/*/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher[1])"/>
     <xsl:variable name="imprint" select="string-join(($publisher[.], h:year($edition)), ', ')"/>
-    <xsl:variable name="in" select="if (exists($edition) and not(root($doc) is $edition)) then
-        'in ' || ed:doc-title($edition) || (if (exists($editors)) then ', ed. ' || h:join($editors) else '') else ()"/>
-    <xsl:variable name="page" select="if (exists($edition) and root($doc) is $edition) then 'index.html' else h:text-page($doc)"/>
-    <xsl:variable name="url" select="h:url($page || (if ($el/@xml:id) then '#' || $el/@xml:id else ''))"/>
-    <xsl:sequence select="string-join(($authors[.], '“' || $title || '”', $where[.], $in), ', ')
-       || (if ($imprint) then ' (' || $imprint || ')' else '') || '. ' || $url"/>
+    <xsl:sequence select="map{
+      'head': string-join(($authors[.], '“' || $title || '”'), ', '),
+      'in': if (exists($edition) and not(root($doc) is $edition)) then
+        'in ' || ed:doc-title($edition) || (if (exists($editors)) then ', ed. ' || h:join($editors) else '') else (),
+      'imprint': if ($imprint) then ' (' || $imprint || ')' else '',
+      'page': if (exists($edition) and root($doc) is $edition) then 'index.html' else h:text-page($doc)}"/>
   </xsl:function>
 </xsl:stylesheet>
