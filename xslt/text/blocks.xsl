@@ -35,10 +35,13 @@
   <xsl:variable name="tx:divs" as="xs:string*"
       select="('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')"/>
 
+  <xsl:variable name="tx:structural-set" as="map(xs:string, xs:boolean)"
+      select="map:merge($tx:structural ! map{.: true()})"/>
+
   <xsl:function name="tx:is-structural" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="namespace-uri($el) = 'http://www.tei-c.org/ns/1.0'
-      and local-name($el) = $tx:structural
+      and map:contains($tx:structural-set, local-name($el))
       and not($el/self::tei:figure[not(parent::*[local-name() = $tx:block-parents])])"/>
   </xsl:function>
 

@@ -32,7 +32,7 @@
   </xsl:function>
 
   <xsl:template match="text()" mode="tx:inline">
-    <xsl:sequence select="replace(., $tx:joined-break, '')"/>
+    <xsl:sequence select="translate(., $tx:joined-break, '')"/>
   </xsl:template>
 
   <xsl:template match="*" mode="tx:inline">

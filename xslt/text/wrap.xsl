@@ -31,9 +31,12 @@
        wrapper removes it from the word and prints the page-break marker after the word. -->
   <xsl:variable name="tx:joined-break" as="xs:string" select="'&#xFDD0;'"/>
 
+  <xsl:variable name="tx:space-run" as="xs:string" select="string-join((1 to 200) ! ' ')"/>
+
   <xsl:function name="tx:spaces" as="xs:string">
     <xsl:param name="n" as="xs:integer"/>
-    <xsl:sequence select="string-join(for $i in 1 to $n return ' ', '')"/>
+    <xsl:sequence select="if ($n le 200) then substring($tx:space-run, 1, $n)
+        else string-join(for $i in 1 to $n return ' ', '')"/>
   </xsl:function>
 
   <!-- The tokens of a text: whitespace-separated; a word holding page breaks inside it is
@@ -118,16 +121,21 @@
     <xsl:param name="blocks" as="map(*)*"/>
     <xsl:param name="width" as="xs:integer"/>
     <xsl:variable name="parts" as="xs:string*">
-      <xsl:for-each select="$blocks">
-        <xsl:variable name="i" select="position()"/>
+      <xsl:iterate select="$blocks">
+        <xsl:param name="after-note" as="xs:boolean" select="false()"/>
+        <xsl:variable name="note" select="?note = true()"/>
         <xsl:variable name="lines" select="tx:block-lines(., $width)"/>
         <xsl:if test="exists($lines)">
-          <xsl:variable name="after-note" select="$blocks[$i - 1]?note = true() and not(?note = true())"/>
-          <xsl:sequence select="(if (?tight and not($after-note)) then '&#10;' else '&#10;&#10;') || string-join($lines, '&#10;')"/>
+          <xsl:sequence select="(if (?tight and not($after-note and not($note))) then '&#10;' else '&#10;&#10;') || string-join($lines, '&#10;')"/>
         </xsl:if>
-      </xsl:for-each>
+        <xsl:next-iteration>
+          <xsl:with-param name="after-note" select="$note"/>
+        </xsl:next-iteration>
+      </xsl:iterate>
     </xsl:variable>
-    <xsl:sequence select="replace(string-join($parts, ''), '^&#10;+', '') || '&#10;'"/>
+    <!-- every part holds a character other than a line feed: the leading line feeds are
+         those of the first part -->
+    <xsl:sequence select="string-join((replace($parts[1], '^&#10;+', ''), subsequence($parts, 2)), '') || '&#10;'"/>
   </xsl:function>
 
   <!-- A block (constructor used by every other stylesheet of the format). -->
