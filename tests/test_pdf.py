@@ -426,3 +426,34 @@ def test_book_html_does_not_depend_on_parse_order():
     html_one = pdf_format.FORMAT.print_html(one, None, BuildOptions())
     html_two = pdf_format.FORMAT.print_html(two, None, BuildOptions())
     assert html_one == html_two
+
+
+@needs_poppler
+def test_index_headings_surname_first_and_filing_order(book):
+    """Persons are filed by surname: from the register's surname markup, else the variant
+    name the texts print that ends the standard name, else the last word (particles after
+    the forenames, a generational suffix kept apart); a sortKey files McBride as MacBride."""
+    entries = list(index_listings(book, "index-persons", "index-places"))
+    for heading in ("Lloyd George, David", "Vaughan Williams, Ralph", "Goethe, Johann Wolfgang von",
+                    "Pierce, Harold, Jr.", "McBride, Sean", "Marsh, Edwin"):
+        assert heading in entries, (heading, entries)
+    # the index reads top to bottom, column by column: filing order
+    order = [e for e in index_column_order(book) if e in entries]
+    assert order.index("McBride, Sean") < order.index("Marsh, Edwin")  # macbride < marsh
+    assert order.index("Lloyd George, David") < order.index("Lowry, Peter")
+    assert order.index("Vance, Clara") < order.index("Vaughan Williams, Ralph")
+
+
+def index_column_order(book: Pdf) -> list[str]:
+    """The entries of the index of persons in reading order (left column, then right)."""
+    order = []
+    for page in range(book.dests["index-persons"], book.dests["index-places"]):
+        lines = book.text(page, layout=True).splitlines()
+        width = max(len(l) for l in lines)
+        for column in (0, 1):
+            for line in lines:
+                cell = (line[: width // 2] if column == 0 else line[width // 2:]).strip()
+                m = INDEX_ENTRY.match(cell)
+                if m and not cell.isdigit():
+                    order.append(m.group("name"))
+    return order

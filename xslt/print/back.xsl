@@ -13,6 +13,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
+    xmlns:array="http://www.w3.org/2005/xpath-functions/array"
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:pr="urn:x-edition:print"
@@ -269,19 +270,61 @@
 
   <!-- ===== indexes ===== -->
 
-  <!-- A person's index heading, surname first: from surname/forename markup when the
-       register has it, else the last word of the standard name ('Stalin, Joseph';
-       'Goethe, Johann Wolfgang von'). Places and others: their standard name. -->
+  <!-- A person's index heading, surname first ('Stalin, Joseph'), from the register entry's
+       standard name (persName type="standard", else the first persName):
+       1. its parts when marked up: surname, then forename, nameLink, addName, then genName
+          ('Lloyd George, David'; 'Goethe, Johann Wolfgang von'; 'Pierce, Harold, Jr.');
+       2. else the surname is the longest variant name (a form the texts print) that ends the
+          standard name ('David Lloyd George' with the variant 'Lloyd George');
+       3. else the last word, a generational suffix (Jr., Sr., II...) kept apart, particles
+          after the forenames ('Goethe, Johann Wolfgang von').
+       A name that has a comma or a single word stays as it is. Places and others: their
+       standard name. -->
   <xsl:function name="pr:index-label" as="xs:string">
     <xsl:param name="entry" as="element()"/>
-    <xsl:variable name="label" select="ed:entry-label($entry)"/>
-    <xsl:variable name="name" select="($entry/tei:persName[not(@type = 'variant')], $entry/tei:persName)[1]"/>
-    <xsl:variable name="words" select="tokenize($label, '\s+')"/>
-    <xsl:sequence select="
-      if (ed:entry-kind($entry) != 'person' or contains($label, ',') or count($words) lt 2) then $label
-      else if ($name/tei:surname) then string-join(($name/tei:surname ! pr:str(.)), ' ') || ', '
-           || string-join(($name/(tei:forename, tei:nameLink, tei:addName) ! pr:str(.)), ' ')
-      else $words[last()] || ', ' || string-join($words[position() lt last()], ' ')"/>
+    <xsl:variable name="label" select="normalize-space(ed:entry-label($entry))"/>
+    <xsl:variable name="name" select="($entry/tei:persName[@type = 'standard'], $entry/tei:persName[not(@type = 'variant')], $entry/tei:persName)[1]"/>
+    <xsl:variable name="words" select="tokenize($label, ' ')"/>
+    <xsl:choose>
+      <xsl:when test="ed:entry-kind($entry) != 'person' or contains($label, ',') or count($words) lt 2">
+        <xsl:sequence select="$label"/>
+      </xsl:when>
+      <xsl:when test="$name/tei:surname">
+        <xsl:sequence select="pr:inverted(string-join($name/tei:surname ! pr:str(.), ' '),
+          string-join($name/(tei:forename, tei:nameLink, tei:addName) ! pr:str(.), ' '),
+          string-join($name/tei:genName ! pr:str(.), ' '))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="suffix" select="$words[last()][matches(., '^(Jr\.?|Sr\.?|[IVX]+)$')]"/>
+        <xsl:variable name="main" select="if ($suffix) then $words[position() lt last()] else $words"/>
+        <xsl:variable name="variant" select="for $n in $entry/tei:persName[@type = 'variant'],
+            $v in array{tokenize(normalize-space(pr:str($n)), ' ')[.]}
+            return string-join($v?*, ' ')[array:size($v) lt count($main)
+              and string-join(subsequence($main, count($main) - array:size($v) + 1), ' ') = string-join($v?*, ' ')]"/>
+        <xsl:variable name="surname-words" select="max(($variant ! count(tokenize(., ' ')), 1))"/>
+        <xsl:sequence select="if (count($main) lt 2) then $label
+          else pr:inverted(string-join(subsequence($main, count($main) - $surname-words + 1), ' '),
+            string-join(subsequence($main, 1, count($main) - $surname-words), ' '), string($suffix))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:function>
+
+  <!-- 'Surname, Forenames, Suffix', leaving out what is empty. -->
+  <xsl:function name="pr:inverted" as="xs:string">
+    <xsl:param name="surname" as="xs:string"/>
+    <xsl:param name="forenames" as="xs:string"/>
+    <xsl:param name="suffix" as="xs:string"/>
+    <xsl:sequence select="string-join(($surname, $forenames, $suffix)[normalize-space()], ', ')"/>
+  </xsl:function>
+
+  <!-- What an index entry is filed by: the entry's sortKey (TEI att.sortable: 'macbride' files
+       McBride as MacBride) when it has one, else its heading; a leading article, case and
+       accents do not count. -->
+  <xsl:function name="pr:index-sort-key" as="xs:string">
+    <xsl:param name="entry" as="element()"/>
+    <xsl:variable name="key" select="if (normalize-space($entry/@sortKey)) then string($entry/@sortKey)
+      else replace(pr:index-label($entry), '^(the|The)\s+', '')"/>
+    <xsl:sequence select="lower-case(replace(normalize-unicode($key, 'NFD'), '\p{Mn}', ''))"/>
   </xsl:function>
 
   <xsl:template name="pr:index">
@@ -294,12 +337,12 @@
       <xsl:if test="not($measure)">
       <div class="index-list">
         <xsl:for-each-group select="pr:index-entries($kind, $scope)"
-            group-by="upper-case(substring(replace(pr:index-label(.), '^(the|The)\s+', ''), 1, 1))">
+            group-by="upper-case(substring(pr:index-sort-key(.), 1, 1))">
           <xsl:sort select="current-grouping-key()" lang="en"/>
           <div class="index-letter">
             <p class="letter"><xsl:value-of select="current-grouping-key()"/></p>
             <xsl:for-each select="current-group()">
-              <xsl:sort select="lower-case(replace(pr:index-label(.), '^(the|The)\s+', ''))" lang="en"/>
+              <xsl:sort select="pr:index-sort-key(.)" lang="en"/>
               <xsl:sort select="string(@xml:id)"/>
               <xsl:variable name="note" select="pr:str((tei:note, tei:occupation, tei:desc)[1])"/>
               <div class="index-entry" id="idx-{@xml:id}">
