@@ -75,7 +75,7 @@ def stages(paths: list[str]) -> list[tuple[str, float, float, float, int]]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    paths = list(sys.argv[1:] if argv is None else argv)
+    paths = list(argv or [])  # (bench/run.py calls main() with its own argv in sys.argv)
     runs = 3
     print(f"load average: {' '.join(f'{x:.2f}' for x in os.getloadavg())}  cores: {os.cpu_count()}")
     wall, cpu = min(full_build(paths) for _ in range(runs))
@@ -88,4 +88,4 @@ def main(argv: list[str] | None = None) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
