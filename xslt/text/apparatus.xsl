@@ -11,6 +11,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:tx="urn:x-edition:text"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
   <xsl:mode name="tx:apparatus" on-no-match="shallow-skip" on-multiple-match="fail"/>
@@ -43,7 +44,7 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:apply-templates select="$items" mode="tx:apparatus">
-          <xsl:with-param name="items" select="$items" tunnel="yes"/>
+          <xsl:with-param name="item-ids" select="map:merge($items ! map{generate-id(.): true()})" tunnel="yes"/>
         </xsl:apply-templates>
       </xsl:otherwise>
     </xsl:choose>
@@ -53,10 +54,14 @@
     <xsl:param name="lemma" as="xs:string"/>
     <xsl:param name="notes" as="element(tei:note)*" select="ed:notes-on(.)"/>
     <xsl:param name="part" as="xs:string" tunnel="yes"/>
-    <xsl:param name="items" as="element()*" tunnel="yes"/>
+    <xsl:param name="item-ids" as="map(xs:string, xs:boolean)" tunnel="yes"/>
     <xsl:variable name="loc" select="'§' || tx:location(., $part)"/>
     <xsl:variable name="comments" select="for $n in $notes return tx:flat($n/node())"/>
-    <xsl:sequence select="tx:b(string-join(($lemma, $comments), ' — '), 0, $loc || '  ', string-length($loc) + 2, exists(preceding::*[. intersect $items]))"/>
+    <!-- tight when an entry precedes this one other than one that contains it
+         (exists(preceding::*[. intersect $items])): the context position is this entry's
+         place in the entries, which are in document order -->
+    <xsl:variable name="containing" select="count(ancestor::*[map:contains($item-ids, generate-id(.))])"/>
+    <xsl:sequence select="tx:b(string-join(($lemma, $comments), ' — '), 0, $loc || '  ', string-length($loc) + 2, position() - 1 gt $containing)"/>
   </xsl:template>
 
   <xsl:function name="tx:cert" as="xs:string?">

@@ -22,12 +22,15 @@
     <xsl:sequence select="'§' || tx:location($node, ($parts(generate-id(root($node))), '')[1])"/>
   </xsl:function>
 
-  <!-- Mentions of a register entry in the given documents' texts (@ref pointing at it). -->
+  <!-- Mentions of a register entry in the given documents' texts (@ref pointing at it):
+       $scope//tei:text//*[@ref][ed:id-from-pointer(@ref) = $id], through an index. -->
+  <xsl:key name="tx:mentions" match="tei:text//*[@ref]" use="ed:id-from-pointer(@ref)"/>
+
   <xsl:function name="tx:mentions" as="element()*">
     <xsl:param name="entry" as="element()"/>
     <xsl:param name="scope" as="document-node()*"/>
     <xsl:variable name="id" select="string($entry/@xml:id)"/>
-    <xsl:sequence select="$scope//tei:text//*[@ref][ed:id-from-pointer(@ref) = $id]"/>
+    <xsl:sequence select="(for $d in $scope return key('tx:mentions', $id, $d))/."/>
   </xsl:function>
 
   <xsl:function name="tx:year-or-text" as="xs:string?">
