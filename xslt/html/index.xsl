@@ -82,6 +82,7 @@
                 </xsl:if>
               </ul>
             </xsl:if>
+            <xsl:call-template name="h:index-views"/>
           </section>
 
           <xsl:if test="$edition/*/tei:text">

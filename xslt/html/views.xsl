@@ -28,6 +28,20 @@
       <xsl:with-param name="label" select="'Search'"/><xsl:with-param name="here" select="$current = 'search'"/></xsl:call-template></li>
   </xsl:template>
 
+  <!-- The contents on index.html: the ways into the edition. -->
+  <xsl:template name="h:index-views">
+    <h3>Search, chronology, figures</h3>
+    <ul class="tools">
+      <li><a href="search.html">Search</a> the texts, notes and registers</li>
+      <xsl:if test="h:has-chronology()">
+        <li><a href="chronology.html">Chronology</a> (<xsl:value-of select="count(h:tagged-dates())"/> dates, with a timeline)</li>
+      </xsl:if>
+      <xsl:if test="h:has-figures()">
+        <li><a href="figures.html">Figures</a> (<xsl:value-of select="count(h:tagged-figures())"/> numbers, as tables and charts)</li>
+      </xsl:if>
+    </ul>
+  </xsl:template>
+
   <!-- Page-specific stylesheets and scripts (names under assets/, given by the page). -->
   <xsl:template name="h:page-assets">
     <xsl:param name="assets" as="xs:string*"/>
@@ -41,7 +55,10 @@
 
   <!-- Pagefind indexes the texts, the registers, the introduction and the apparatus (the
        pages that hold the edition's words); the derived views are left out so that a hit
-       leads to its source. The kind is a filter and a meta field of every result. -->
+       leads to its source. The kind is a meta field of every result (search.js filters on it).
+       Not a data-pagefind-filter: Pagefind 1.5 writes filter values in hash-map order, so
+       filter/*.pf_filter, and with it the pf_meta name and pagefind-entry.json, differ from
+       build to build; the deposit needs byte-identical builds. -->
   <xsl:template name="h:search-attributes">
     <xsl:param name="current" as="xs:string"/>
     <xsl:variable name="kind" select="
@@ -53,7 +70,6 @@
       else 'Texts'"/>
     <xsl:if test="$kind">
       <xsl:attribute name="data-pagefind-body" select="''"/>
-      <xsl:attribute name="data-pagefind-filter" select="'kind:' || $kind"/>
       <xsl:attribute name="data-pagefind-meta" select="'kind:' || $kind"/>
     </xsl:if>
   </xsl:template>

@@ -5,12 +5,19 @@ xslt/html/views.xsl); this module only runs Pagefind's bundled binary on the fin
 folder (the html format's `finish` step, on the staging copy), which writes pagefind/: the
 index, the fragments and Pagefind's own scripts, all served locally with the site.
 
-Determinism: Pagefind names its files after hashes of their content and writes the same
-bytes for the same pages (checked by tests/test_search.py: two builds, identical trees).
+Determinism (the deposit needs byte-identical builds): Pagefind 1.5 names its files after
+hashes of their content, but writes two things in Rust hash-map order, which changes from run to
+run: the values of a data-pagefind-filter (so filter/*.pf_filter and, through its hash, the
+pf_meta name and pagefind-entry.json) and, on a site in several languages, the language
+entries of pagefind-entry.json. The pages therefore use no Pagefind filter (the kind of page is
+a meta field, filtered in assets/search.js), and pagefind-entry.json (fetched by name, not by
+hash) is rewritten here with its keys sorted. Checked by tests/test_views.py (two builds of the
+edition) and tests/test_build.py (-j1 = -j2 on the shared corpus, 16 files, several languages).
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -44,6 +51,9 @@ def index(site: Path) -> None:
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
         raise EditionError(f"pagefind failed ({done.returncode}): {(done.stderr or done.stdout).strip()[:2000]}")
+    entry = bundle / "pagefind-entry.json"
+    data = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text(json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
     # Pagefind's alternative UIs are not used by the site (assets/search.js talks to pagefind.js).
     for unused in ("pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-modular-ui.js",
                    "pagefind-modular-ui.css", "pagefind-ui.js", "pagefind-ui.css"):

@@ -112,11 +112,13 @@
     if (!query) { list.textContent = ""; status.textContent = ""; return; }
     status.textContent = "Searching…";
     load().then(function (pf) {
-      var opts = kind() ? { filters: { kind: kind() } } : {};
-      return pf.search(query, opts);
+      return pf.search(query);
     }).then(function (res) {
-      return Promise.all(res.results.slice(0, 20).map(function (r) { return r.data(); }));
+      return Promise.all(res.results.slice(0, 30).map(function (r) { return r.data(); }));
     }).then(function (datas) {
+      // the kind of page is a meta field, not a Pagefind filter (see views.xsl)
+      var k = kind();
+      datas = datas.filter(function (d) { return !k || (d.meta && d.meta.kind === k); });
       if (mine === run) { render(datas, query); }
     }).catch(function (err) {
       status.textContent = "The search index could not be loaded (" + err + "). Pages opened from disk cannot load it; serve the folder over http.";
