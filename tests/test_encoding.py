@@ -234,6 +234,40 @@ def test_registers_have_entries_with_ids_prefixes_and_standard_names():
             assert e.find("t:note", NS) is not None, f"{e.get(XML_ID)} has no description"
 
 
+# Persons known by one name only: their standard name is a single forename (tei/README.md,
+# "A person's standard name is structured"); every other standard name has a surname.
+MONONYMS = {"per-plato"}
+NAME_PARTS = {"forename", "surname", "nameLink", "addName", "genName"}
+
+
+def test_every_standard_person_name_has_a_surname_or_is_a_documented_mononym():
+    readme = (TEI_DIR / "README.md").read_text(encoding="utf-8")
+    persons = parse(REGISTERS["persons"]).findall(".//t:standOff//t:person", NS)
+    assert persons
+    for person in persons:
+        eid = person.get(XML_ID)
+        std = person.find("t:persName[@type='standard']", NS)
+        parts = [c for c in std if isinstance(c.tag, str)]
+        names = [etree.QName(c).localname for c in parts]
+        assert set(names) <= NAME_PARTS, (eid, names)
+        # no text outside the parts, and a space between two parts (the renderers read the
+        # name's whole text: "David Lloyd George", not "DavidLloyd George")
+        assert not (std.text or "").strip(), eid
+        assert all(not (c.tail or "").strip() for c in parts), eid
+        assert all(c.tail and c.tail.isspace() for c in parts[:-1]), eid
+        assert all(c.xpath("normalize-space()") for c in parts), eid
+        if eid in MONONYMS:
+            assert names == ["forename"], (eid, names)
+            assert std.xpath("normalize-space()") in readme, f"mononym {eid} is not documented"
+        else:
+            assert names.count("surname") == 1 and "forename" in names, (eid, names)
+            # surname last, but for a generational suffix; a particle stands before it
+            assert names[-1] in ("surname", "genName"), (eid, names)
+            if "nameLink" in names:
+                assert names.index("nameLink") < names.index("surname"), (eid, names)
+    assert MONONYMS <= {p.get(XML_ID) for p in persons}
+
+
 def name_pattern(forms: list[str]) -> re.Pattern:
     forms = sorted({f.strip() for f in forms if f.strip()}, key=len, reverse=True)
     return re.compile("|".join(r"(?<![\w.])" + re.escape(re.sub(r"\s+", " ", f)) + r"(?!\w)" for f in forms))
