@@ -61,15 +61,34 @@
     <xsl:sequence select="local-name($el) = $tx:divs and exists($el/tei:head)"/>
   </xsl:function>
 
-  <!-- The table-of-contents number of a section: '2.1' (within its document). -->
+  <!-- Section numbers, made in one pass over each document (an accumulator, computed once
+       per document and kept with it) rather than by xsl:number level="multiple" per call,
+       which counts preceding siblings at every level: quadratic in the number of sections.
+       Same numbers: a section's number is that of the nearest numbered section around it
+       (if any), a dot, and its place among the numbered sections of the same parent.
+         counts  generate-id(parent) -> numbered sections of that parent so far
+         stack   the numbers of the open numbered sections, innermost first -->
+  <xsl:accumulator name="tx:sections" as="map(*)" initial-value="map{'counts': map{}, 'stack': ()}">
+    <xsl:accumulator-rule phase="start"
+        match="tei:div[tei:head] | tei:div1[tei:head] | tei:div2[tei:head] | tei:div3[tei:head]
+               | tei:div4[tei:head] | tei:div5[tei:head] | tei:div6[tei:head] | tei:div7[tei:head]">
+      <xsl:variable name="parent" select="generate-id(..)"/>
+      <xsl:variable name="n" select="($value?counts($parent), 0)[1] + 1"/>
+      <xsl:sequence select="map{'counts': map:put($value?counts, $parent, $n),
+          'stack': (string-join(($value?stack[1], string($n)), '.'), $value?stack)}"/>
+    </xsl:accumulator-rule>
+    <xsl:accumulator-rule phase="end"
+        match="tei:div[tei:head] | tei:div1[tei:head] | tei:div2[tei:head] | tei:div3[tei:head]
+               | tei:div4[tei:head] | tei:div5[tei:head] | tei:div6[tei:head] | tei:div7[tei:head]"
+        select="map:put($value, 'stack', tail($value?stack))"/>
+  </xsl:accumulator>
+
+  <!-- The table-of-contents number of a section: '2.1' (within its document); what
+       <xsl:number select="$div" level="multiple" format="1.1" count="tei:div[tei:head] | ..."/>
+       gives. -->
   <xsl:function name="tx:section-number" as="xs:string">
     <xsl:param name="div" as="element()"/>
-    <xsl:variable name="n" as="xs:string">
-      <xsl:number select="$div" level="multiple" format="1.1"
-          count="tei:div[tei:head] | tei:div1[tei:head] | tei:div2[tei:head] | tei:div3[tei:head]
-                 | tei:div4[tei:head] | tei:div5[tei:head] | tei:div6[tei:head] | tei:div7[tei:head]"/>
-    </xsl:variable>
-    <xsl:sequence select="$n"/>
+    <xsl:sequence select="string($div ! accumulator-before('tx:sections')?stack[1])"/>
   </xsl:function>
 
   <!-- Where a node stands: its section number ('0' before the first heading), prefixed by the

@@ -29,7 +29,8 @@
   <xsl:include href="titleblock.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
-  <xsl:mode on-no-match="shallow-skip"/>
+  <!-- use-accumulators: section numbers (blocks.xsl) on the document transformed -->
+  <xsl:mode on-no-match="shallow-skip" use-accumulators="#all"/>
 
   <xsl:param name="width" as="xs:integer" select="72"/>
 
