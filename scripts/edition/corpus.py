@@ -16,6 +16,7 @@ class Corpus:
     def __init__(self, sources: list[Source]):
         self.sources = sources
         self._nodes: dict[Path, object] = {}
+        self._memo: dict[str, object] = {}
         seen: set[str] = set()
         for source in sources:  # distinct output names even when ids collide
             base, n = source.id, 1
@@ -45,6 +46,12 @@ class Corpus:
         if source.path not in self._nodes:
             self._nodes[source.path] = transform.to_xdm(source.serialize(), source.path.resolve().as_uri())
         return self._nodes[source.path]
+
+    def memo(self, key: str, compute):
+        """compute() once per process for this corpus (e.g. facts a format derives from all texts)."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def nodes(self, sources: list[Source]) -> list:
         return [self.node(s) for s in sources]

@@ -19,7 +19,7 @@
 
   <!-- The texts in the order the edition header lists its sources (sourceDesc bibl/@corresp),
        else in file order. -->
-  <xsl:function name="h:texts-in-order" as="document-node()*">
+  <xsl:function name="h:texts-in-order" as="document-node()*" cache="yes">
     <xsl:variable name="order" select="$edition/*/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:bibl
                                        ! ed:id-from-pointer(@corresp)[1]"/>
     <xsl:perform-sort select="$texts">
@@ -45,7 +45,8 @@
   </xsl:function>
 
   <xsl:function name="h:register-kinds" as="xs:string*">
-    <xsl:sequence select="('person', 'place', 'org', 'work')[exists(ed:register-entries(.))]"/>
+    <xsl:sequence select="('person', 'place', 'org', 'work')[if (exists($site-facts)) then tokenize($site-facts) = .
+                                                            else exists(ed:register-entries(.))]"/>
   </xsl:function>
 
   <xsl:function name="h:is-text" as="xs:boolean">

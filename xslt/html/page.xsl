@@ -108,7 +108,8 @@
   </xsl:template>
 
   <xsl:function name="h:has-apparatus" as="xs:boolean">
-    <xsl:sequence select="some $t in $texts satisfies exists(ed:interventions($t))"/>
+    <xsl:sequence select="if (exists($site-facts)) then tokenize($site-facts) = 'apparatus'
+                          else some $t in $texts satisfies exists(ed:interventions($t))"/>
   </xsl:function>
 
   <!-- schema.org description of a person or organisation named in a header. -->

@@ -44,6 +44,9 @@
   <xsl:param name="download-lines" as="xs:string" select="''"/>  <!-- tei/... paths of the sources -->
   <xsl:variable name="text-ids" as="xs:string*" select="tokenize($text-id-lines, '&#10;')"/>
   <xsl:variable name="downloads" as="xs:string*" select="tokenize($download-lines, '&#10;')[.]"/>
+  <!-- What the whole site has ('chronology figures apparatus person place org work'),
+       computed once per build by the template site-facts; () = compute on each page. -->
+  <xsl:param name="site-facts" as="xs:string?" select="()"/>
   <xsl:param name="tei-href" as="xs:string?" select="()"/>     <!-- this text's TEI download -->
 
   <xsl:mode on-no-match="fail" on-multiple-match="fail"/>
@@ -53,5 +56,14 @@
   <!-- A text document: its reading page. -->
   <xsl:template match="/">
     <xsl:call-template name="h:text-page"/>
+  </xsl:template>
+
+  <!-- The site's facts, once: which whole-edition pages exist (read by h:has-* on every page). -->
+  <xsl:template name="site-facts">
+    <xsl:value-of select="string-join((
+      if (exists(h:tagged-dates())) then 'chronology' else (),
+      if (exists(h:tagged-figures())) then 'figures' else (),
+      if (some $t in $texts satisfies exists(ed:interventions($t))) then 'apparatus' else (),
+      ('person', 'place', 'org', 'work')[exists(ed:register-entries(.))]), ' ')"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -75,21 +75,23 @@
   </xsl:template>
 
   <!-- The dates and figures of the texts, in the edition's text order. -->
-  <xsl:function name="h:tagged-dates" as="element(tei:date)*">
-    <xsl:sequence select="h:texts-in-order() ! tei:*/tei:text//tei:date[@when or @from or @to or @notBefore or @notAfter]"/>
+  <xsl:function name="h:tagged-dates" as="element(tei:date)*" cache="yes">
+    <xsl:sequence select="h:texts-in-order() ! tei:*/tei:text/descendant::tei:date[@when or @from or @to or @notBefore or @notAfter]"/>
   </xsl:function>
 
-  <xsl:function name="h:tagged-figures" as="element()*">
-    <xsl:sequence select="h:texts-in-order() ! tei:*/tei:text//(tei:measure | tei:num[not(ancestor::tei:measure)])
+  <xsl:function name="h:tagged-figures" as="element()*" cache="yes">
+    <xsl:sequence select="h:texts-in-order() ! tei:*/tei:text/(descendant::tei:measure | descendant::tei:num[not(ancestor::tei:measure)])
                           [exists(h:figure-values(.))]"/>
   </xsl:function>
 
   <xsl:function name="h:has-chronology" as="xs:boolean">
-    <xsl:sequence select="exists(h:tagged-dates())"/>
+    <xsl:sequence select="if (exists($site-facts)) then tokenize($site-facts) = 'chronology'
+                          else exists(h:tagged-dates())"/>
   </xsl:function>
 
   <xsl:function name="h:has-figures" as="xs:boolean">
-    <xsl:sequence select="exists(h:tagged-figures())"/>
+    <xsl:sequence select="if (exists($site-facts)) then tokenize($site-facts) = 'figures'
+                          else exists(h:tagged-figures())"/>
   </xsl:function>
 
   <!-- The link to where an element is read: its text page at its paragraph (or note, heading,

@@ -49,6 +49,7 @@ class HtmlFormat(Format):
         params["text-id-lines"] = "\n".join(s.id for s in corpus.texts)
         params["base-url"] = options.base_url
         params["download-lines"] = "\n".join(sorted(download_paths(corpus).values()))
+        params["site-facts"] = corpus.memo("html-site-facts", lambda: stylesheet(STYLESHEET).call("site-facts", params))
         return params
 
     def document_outputs(self, corpus, source, options) -> Outputs:
