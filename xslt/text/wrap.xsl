@@ -87,6 +87,9 @@
       <xsl:when test="$s eq ''">
         <xsl:sequence select="replace($lead, '\s+$', '')[. ne '']"/>
       </xsl:when>
+      <xsl:when test="string-length($lead) + string-length($s) le $width">
+        <xsl:sequence select="$lead || $s"/>
+      </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="w1" select="$width - string-length($lead)"/>
         <xsl:variable name="cut" select="replace($s, if ($w1 ge 1) then '^(?:(.{1,' || $w1 || '})|(\S+))(?: |$)'
