@@ -178,3 +178,14 @@ def test_every_corpus_document_builds(tmp_path, corpus_dir):
     result = run_edition("build", "--format", "html,text", "--out", tmp_path / "out", corpus_dir)
     assert result.returncode == 0, result.stderr
     assert "0 error(s)" in result.stderr
+
+
+def test_unhandled_elements_are_reported_not_dropped(tmp_path):
+    doc = tmp_path / "odd.xml"
+    doc.write_text(DOC.format(id="odd").replace("<p>The", "<p><madeUp>Strange words</madeUp> <madeUp>again</madeUp> The"))
+    result = run_edition("build", "--format", "html", "--out", tmp_path / "out", doc, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "odd.xml:1:1: warning: html: <madeUp> has no specific rendering (2x)" in result.stderr
+    assert "[unhandled-element]" in result.stderr
+    page = (tmp_path / "out" / "html" / "odd.html").read_text()
+    assert 'class="madeUp"' in page and "Strange words" in page
