@@ -70,7 +70,10 @@
         'birth': 'Born', 'death': 'Died', 'note': 'About', 'occupation': 'Occupation', 'location': 'Location',
         'idno': 'Identifier', 'floruit': 'Active', 'affiliation': 'Affiliation', 'sex': 'Sex', 'nationality': 'Nationality',
         'author': 'Author', 'date': 'Date', 'pubPlace': 'Published', 'desc': 'About', 'residence': 'Residence'}"/>
+    <!-- line breaks between the terms: text extractors (the search index) keep words apart -->
+    <xsl:text>&#10;</xsl:text>
     <dt><xsl:value-of select="if (@type = 'variant') then 'Also' else ($names(local-name()), local-name())[1]"/></dt>
+    <xsl:text>&#10;</xsl:text>
     <dd>
       <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="h:bcp47(@xml:lang)"/></xsl:if>
       <xsl:apply-templates select="." mode="entry-value"/>
