@@ -73,10 +73,10 @@
 
   <!-- Greedy wrap: the lines of $text, the first after $lead, the others after $rest.
        A line is longer than $width only when its one token (after the lead) is.
-       The tokens are joined by single spaces and cut by regular expressions: a line is the
-       longest run of whole tokens that fits (.{1,n} followed by a space or the end), else
-       one token (\S+) when that alone is too long. The first token always stands on the
-       first line. -->
+       The tokens are joined by single spaces and cut line by line, not token by token: of
+       the next $w + 1 characters, a line takes those before the last space (the longest run
+       of whole tokens that fits in $w), else the one token that alone is too long. The
+       first token always stands on the first line. -->
   <xsl:function name="tx:wrap" as="xs:string*">
     <xsl:param name="text" as="xs:string"/>
     <xsl:param name="width" as="xs:integer"/>
@@ -91,17 +91,42 @@
         <xsl:sequence select="$lead || $s"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="w1" select="$width - string-length($lead)"/>
-        <xsl:variable name="cut" select="replace($s, if ($w1 ge 1) then '^(?:(.{1,' || $w1 || '})|(\S+))(?: |$)'
-            else '^()(\S+)(?: |$)', '$1$2&#10;', 's')"/>
-        <xsl:sequence select="$lead || substring-before($cut, '&#10;')"/>
-        <xsl:variable name="more" select="substring-after($cut, '&#10;')"/>
-        <xsl:if test="$more ne ''">
-          <xsl:variable name="w2" select="$width - string-length($rest)"/>
-          <xsl:variable name="lines" select="replace($more, if ($w2 ge 1) then '(?:(.{1,' || $w2 || '})|(\S+))(?: |$)'
-              else '()(\S+)(?: |$)', '$1$2&#10;', 's')"/>
-          <xsl:sequence select="tokenize($lines, '&#10;')[position() lt last()] ! ($rest || .)"/>
-        </xsl:if>
+        <xsl:variable name="len" select="string-length($s)"/>
+        <xsl:variable name="w2" select="$width - string-length($rest)"/>
+        <!-- at most one line per character -->
+        <xsl:iterate select="1 to $len">
+          <xsl:param name="pos" as="xs:integer" select="1"/>
+          <xsl:param name="w" as="xs:integer" select="$width - string-length($lead)"/>
+          <xsl:param name="prefix" as="xs:string" select="$lead"/>
+          <xsl:choose>
+            <xsl:when test="$len - $pos lt $w">
+              <xsl:sequence select="$prefix || substring($s, $pos)"/>
+              <xsl:break/>
+            </xsl:when>
+            <xsl:otherwise>
+              <!-- the last space in the next $w + 1 characters; else the end of this token
+                   (searched in the next 1000 characters first: no copy of the rest) -->
+              <xsl:variable name="k" select="index-of(string-to-codepoints(substring($s, $pos, $w + 1)), 32)[last()]"/>
+              <xsl:variable name="n" select="if (exists($k)) then $k - 1
+                  else (index-of(string-to-codepoints(substring($s, $pos, 1000)), 32)[1] - 1,
+                        let $from := substring($s, $pos) return
+                          if (contains($from, ' ')) then string-length(substring-before($from, ' ')) else string-length($from))[1]"/>
+              <xsl:sequence select="$prefix || substring($s, $pos, $n)"/>
+              <xsl:choose>
+                <xsl:when test="$pos + $n gt $len">
+                  <xsl:break/>
+                </xsl:when>
+                <xsl:otherwise>
+                  <xsl:next-iteration>
+                    <xsl:with-param name="pos" select="$pos + $n + 1"/>
+                    <xsl:with-param name="w" select="$w2"/>
+                    <xsl:with-param name="prefix" select="$rest"/>
+                  </xsl:next-iteration>
+                </xsl:otherwise>
+              </xsl:choose>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:iterate>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:function>
