@@ -185,7 +185,19 @@ def test_unhandled_elements_are_reported_not_dropped(tmp_path):
     doc.write_text(DOC.format(id="odd").replace("<p>The", "<p><madeUp>Strange words</madeUp> <madeUp>again</madeUp> The"))
     result = run_edition("build", "--format", "html", "--out", tmp_path / "out", doc, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "odd.xml:1:1: warning: html: <madeUp> has no specific rendering (2x)" in result.stderr
+    assert "odd.xml:1:1: warning: html: no specific rendering for <madeUp> (2x)" in result.stderr
     assert "[unhandled-element]" in result.stderr
     page = (tmp_path / "out" / "html" / "odd.html").read_text()
     assert 'class="madeUp"' in page and "Strange words" in page
+
+
+def test_no_search_builds_the_site_without_index_or_links(tmp_path):
+    src = make_sources(tmp_path / "src")
+    out = tmp_path / "out"
+    result = run_edition("build", "--format", "html", "--no-search", "--out", out, src, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert not (out / "html" / "pagefind").exists() and not (out / "html" / "search.html").exists()
+    assert "search.html" not in (out / "html" / "index.html").read_text()
+    again = run_edition("-v", "build", "--format", "html", "--out", out, src, cwd=tmp_path)
+    assert len(transformed(again)) == 4  # the option is part of the cache key
+    assert (out / "html" / "pagefind").is_dir() and (out / "html" / "search.html").is_file()

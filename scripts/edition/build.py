@@ -40,6 +40,7 @@ class BuildOptions:
     width: int = 72
     page_size: str = "A5"
     base_url: str = ""  # the web edition's public address, for citations ('' = relative)
+    search: bool = True  # the web edition's full-text index (Pagefind)
     quiet: bool = False
     progress: bool | None = None  # None: when stderr is a terminal and not quiet
     wait: bool = True  # for the lock held by a concurrent build of the same output
@@ -131,7 +132,7 @@ def _transform_document(corpus: Corpus, fmt_name: str, path: Path, options: Buil
 
 
 def _message_diagnostics(path: str, fmt_name: str, messages: list[str]) -> list[Diagnostic]:
-    """Stylesheet messages as warnings; 'unhandled NAME' ones counted per element name."""
+    """Stylesheet messages as warnings; 'unhandled NAME' ones as one line per document."""
     unhandled: dict[str, int] = {}
     found = []
     for message in messages:
@@ -140,9 +141,10 @@ def _message_diagnostics(path: str, fmt_name: str, messages: list[str]) -> list[
             unhandled[name] = unhandled.get(name, 0) + 1
         elif message:
             found.append(Diagnostic(path, 1, 1, "warning", f"{fmt_name}: {message}", "xslt-message"))
-    for name, count in sorted(unhandled.items()):
-        found.append(Diagnostic(path, 1, 1, "warning", f"{fmt_name}: <{name}> has no specific rendering "
-                                f"({count}x); its content is rendered generically", "unhandled-element"))
+    if unhandled:
+        names = ", ".join(f"<{name}> ({count}x)" for name, count in sorted(unhandled.items()))
+        found.append(Diagnostic(path, 1, 1, "warning", f"{fmt_name}: no specific rendering for {names}; "
+                                "their content is rendered generically", "unhandled-element"))
     return found
 
 

@@ -90,9 +90,10 @@ def validate(ctx: click.Context, paths: tuple[str, ...], schema: str, fmt: str) 
 @click.option("--width", type=int, default=72, show_default=True, help="Text edition line width.")
 @click.option("--page-size", default="A5", show_default=True, help="PDF page size (A5, A4, letter...).")
 @click.option("--base-url", default="", help="Public address of the web edition, for citation links.")
+@click.option("--no-search", is_flag=True, help="Web edition without its full-text search index (faster).")
 @click.option("--no-wait", is_flag=True, help="Fail at once if another build holds the output.")
 @click.pass_context
-def build(ctx, sources_, formats, out, jobs, force, width, page_size, base_url, no_wait) -> None:
+def build(ctx, sources_, formats, out, jobs, force, width, page_size, base_url, no_search, no_wait) -> None:
     """Transform TEI into the web, text and print editions (XSLT 3.0).
 
     \b
@@ -103,14 +104,15 @@ def build(ctx, sources_, formats, out, jobs, force, width, page_size, base_url, 
     from .build import BuildOptions, build as run_build
 
     options = BuildOptions(formats=formats, jobs=jobs, force=force, width=width,
-                           page_size=page_size, base_url=base_url, quiet=ctx.obj["quiet"],
+                           page_size=page_size, base_url=base_url, search=not no_search, quiet=ctx.obj["quiet"],
                            wait=not no_wait)
     try:
         report = run_build(list(sources_), out or OUTPUT_DIR, options)
     except EditionError as exc:
         _fail(exc)
     for d in report.diagnostics:
-        click.echo(str(d), err=True)
+        if d.severity == "error" or not ctx.obj["quiet"]:
+            click.echo(str(d), err=True)
     if not ctx.obj["quiet"]:
         click.echo(report.summary(), err=True)
     sys.exit(1 if report.errors else 0)

@@ -47,6 +47,8 @@
   <!-- What the whole site has ('chronology figures apparatus person place org work'),
        computed once per build by the template site-facts; () = compute on each page. -->
   <xsl:param name="site-facts" as="xs:string?" select="()"/>
+  <!-- false: built without a search index (the build option no-search): no search page or links -->
+  <xsl:param name="search" as="xs:boolean" select="true()"/>
   <xsl:param name="tei-href" as="xs:string?" select="()"/>     <!-- this text's TEI download -->
 
   <xsl:mode on-no-match="fail" on-multiple-match="fail"/>

@@ -24,15 +24,17 @@
       <li><xsl:call-template name="h:nav-link"><xsl:with-param name="href" select="'figures.html'"/>
         <xsl:with-param name="label" select="'Figures'"/><xsl:with-param name="here" select="$current = 'figures'"/></xsl:call-template></li>
     </xsl:if>
-    <li><xsl:call-template name="h:nav-link"><xsl:with-param name="href" select="'search.html'"/>
-      <xsl:with-param name="label" select="'Search'"/><xsl:with-param name="here" select="$current = 'search'"/></xsl:call-template></li>
+    <xsl:if test="$search">
+      <li><xsl:call-template name="h:nav-link"><xsl:with-param name="href" select="'search.html'"/>
+        <xsl:with-param name="label" select="'Search'"/><xsl:with-param name="here" select="$current = 'search'"/></xsl:call-template></li>
+    </xsl:if>
   </xsl:template>
 
   <!-- The contents on index.html: the ways into the edition. -->
   <xsl:template name="h:index-views">
     <h3>Search, chronology, figures</h3>
     <ul class="tools">
-      <li><a href="search.html">Search</a> the texts, notes and registers</li>
+      <xsl:if test="$search"><li><a href="search.html">Search</a> the texts, notes and registers</li></xsl:if>
       <xsl:if test="h:has-chronology()">
         <li><a href="chronology.html">Chronology</a> (<xsl:value-of select="count(h:tagged-dates())"/> dates, with a timeline)</li>
       </xsl:if>

@@ -41,13 +41,14 @@ def _download_paths(sources: tuple[Path, ...]) -> dict[Path, str]:
 class HtmlFormat(Format):
     name = "html"
     xslt_folder = "html"
-    option_names = ("base_url",)
+    option_names = ("base_url", "search")
 
     def params(self, corpus, options) -> dict:
         params = corpus.params()
         # lists as one string, one item a line: saxonche crashes on sequences of strings
         params["text-id-lines"] = "\n".join(s.id for s in corpus.texts)
         params["base-url"] = options.base_url
+        params["search"] = options.search
         params["download-lines"] = "\n".join(sorted(download_paths(corpus).values()))
         params["site-facts"] = corpus.memo("html-site-facts", lambda: stylesheet(STYLESHEET).call("site-facts", params))
         return params
@@ -66,7 +67,7 @@ class HtmlFormat(Format):
             html = sheet.call("register", {**params, "register-kind": kind})
             if html.strip():
                 out[page] = html.encode("utf-8")
-        for template in ("apparatus", "chronology", "figures", "search"):
+        for template in ("apparatus", "chronology", "figures") + (("search",) if options.search else ()):
             html = sheet.call(template, params)
             if html.strip():  # '' when the corpus has nothing for the page
                 out[f"{template}.html"] = html.encode("utf-8")
@@ -79,7 +80,8 @@ class HtmlFormat(Format):
 
     def finish(self, folder: Path, options) -> None:
         """The search index over the written pages (Pagefind, run on the staging folder)."""
-        search.index(folder)
+        if options.search:
+            search.index(folder)
 
 
 FORMAT = HtmlFormat()
