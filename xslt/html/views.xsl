@@ -115,8 +115,10 @@
     <xsl:variable name="read" select="$holder//text()[not(ancestor::tei:note except $own-notes)]
        [not(ancestor::*[parent::tei:choice][self::tei:corr or self::tei:reg or self::tei:expan])]"/>
     <xsl:variable name="inside" select="$read[ancestor::* intersect $el]"/>
-    <xsl:variable name="before" select="h:squash(string-join($read[. &lt;&lt; $el], ''))"/>
-    <xsl:variable name="after" select="h:squash(string-join($read[. >> $el] except $inside, ''))"/>
+    <!-- 1000 characters either side are plenty: the sentence is clipped at 220 (h:clip-*), and the
+         regular expressions below would otherwise scan a whole long holder once per element -->
+    <xsl:variable name="before" select="h:squash(h:last-chars(string-join($read[. &lt;&lt; $el], ''), 1000))"/>
+    <xsl:variable name="after" select="h:squash(substring(string-join($read[. >> $el] except $inside, ''), 1, 1000))"/>
     <xsl:variable name="start" select="replace($before, '^.*[.!?][”&quot;’)]*\s+([“&quot;‘(]?\p{Lu})', '$1', 's')"/>
     <xsl:variable name="end" select="replace($after, '^(.*?[.!?][”&quot;’)]*)\s+[“&quot;‘(]?\p{Lu}.*$', '$1', 's')"/>
     <span class="sentence">
@@ -132,6 +134,12 @@
     <xsl:param name="prefix" as="xs:string"/>
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="$prefix || '-' || (if ($el/@xml:id) then string($el/@xml:id) else h:text-id($el) || '-' || ed:id($el))"/>
+  </xsl:function>
+
+  <xsl:function name="h:last-chars" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="n" as="xs:integer"/>
+    <xsl:sequence select="if (string-length($s) le $n) then $s else substring($s, string-length($s) - $n + 1)"/>
   </xsl:function>
 
   <xsl:function name="h:squash" as="xs:string">
