@@ -7,8 +7,14 @@
                          every text as a numbered part, the apparatus, the appendices
   Parameters: $width (xs:integer, line width) and the standard $registers, $edition, $texts.
 
-  The stylesheets build a sequence of tx:b blocks (blocks.xsl, notes.xsl, apparatus.xsl,
-  appendices.xsl, titleblock.xsl) that wrap.xsl lays out as lines.
+  The stylesheets build a sequence of blocks (maps made by tx:b and tx:heading: blocks.xsl,
+  notes.xsl, apparatus.xsl, appendices.xsl, titleblock.xsl) that wrap.xsl lays out as lines.
+
+  Speed: every step is linear in the size of the documents (no preceding-axis counts, no
+  per-node scans of the document or of $texts): section numbers come from an accumulator
+  (blocks.xsl), note numbers and ids from the keys of common/functions.xsl, apparatus
+  spacing from each entry's place in the list, mentions from a key; lines are cut one at a
+  time, not one token at a time (wrap.xsl).
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
