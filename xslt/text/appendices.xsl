@@ -135,33 +135,45 @@
        left out): normalize-space() of the last 9 tokens of the paragraph's text before it
        (tokenize(., '\s+'), joined by spaces), its own text, the first 9 tokens after it.
        Speed (a paragraph with 2,000 dates took 80 s): the text either side is gathered from
-       the 64 nearest text nodes, not the whole paragraph; when that window does not reach the
+       the 16 nearest text nodes, not the whole paragraph; when that window does not reach the
        paragraph's edge, it still gives the same words if it holds 11 words or more (only its
-       first word, before, or last word, after, can be cut); otherwise the paragraph's whole
-       text on that side is read. Words are split by normalize-space() and a literal space,
-       which give the same result as tokenize(., '\s+') once the whole is normalised, only
-       faster. -->
+       first word, before, or last word, after, can be cut); otherwise a window 8 times as
+       large is tried, and so on, up to the paragraph's whole text on that side. Words are
+       split by normalize-space() and a literal space, which give the same result as
+       tokenize(., '\s+') once the whole is normalised, only faster. -->
   <xsl:function name="tx:context" as="xs:string">
     <xsl:param name="el" as="element()"/>
     <xsl:variable name="block" select="($el/ancestor::*[tx:is-structural(.) or self::tei:note])[last()]"/>
-    <xsl:variable name="near-before" select="$el/preceding::text()[position() le 64]"/>
-    <xsl:variable name="near-after" select="$el/following::text()[position() le 64]"/>
-    <xsl:variable name="before" select="let $t := tx:context-text($near-before, $block) return
-        if (count($near-before) lt 64 or not($near-before[1] >> $block) or count(tokenize(normalize-space($t), ' ')) ge 11) then $t
-        else tx:context-text($block//text()[. &lt;&lt; $el], $block)"/>
-    <xsl:variable name="after" select="let $t := tx:context-text($near-after, $block) return
-        if (count($near-after) lt 64 or not($near-after[last()]/ancestor::* intersect $block) or count(tokenize(normalize-space($t), ' ')) ge 11) then $t
-        else tx:context-text($block//text()[. >> $el][not(ancestor::* intersect $el)], $block)"/>
-    <xsl:variable name="words-before" select="tokenize(normalize-space($before), ' ')"/>
-    <xsl:variable name="words-after" select="tokenize(normalize-space($after), ' ')"/>
+    <xsl:variable name="before" select="tx:context-side($el, $block, 16, true())"/>
+    <xsl:variable name="after" select="tx:context-side($el, $block, 16, false())"/>
+    <xsl:variable name="words-before" select="$before?words"/>
+    <xsl:variable name="words-after" select="$after?words"/>
     <!-- a space at the end of the text before (the empty last token) counts as one of the 9;
          so does one at the start of the text after -->
-    <xsl:variable name="space-before" select="substring($before, string-length($before)) = (' ', '&#9;', '&#10;', '&#13;')"/>
-    <xsl:variable name="space-after" select="substring($after, 1, 1) = (' ', '&#9;', '&#10;', '&#13;')"/>
+    <xsl:variable name="space-before" select="substring($before?text, string-length($before?text)) = (' ', '&#9;', '&#10;', '&#13;')"/>
+    <xsl:variable name="space-after" select="substring($after?text, 1, 1) = (' ', '&#9;', '&#10;', '&#13;')"/>
     <xsl:sequence select="normalize-space(
         string-join(subsequence($words-before, count($words-before) - (if ($space-before) then 8 else 9) + 1), ' ')
         || (if ($space-before) then ' ' else '') || tx:flat($el/node()) || (if ($space-after) then ' ' else '')
         || string-join(subsequence($words-after, 1, if ($space-after) then 8 else 9), ' '))"/>
+  </xsl:function>
+
+  <!-- The paragraph's text before (or after) $el and its words, from the $n nearest text
+       nodes, else from 8 times as many, else from the whole paragraph: map{'text', 'words'}. -->
+  <xsl:function name="tx:context-side" as="map(*)">
+    <xsl:param name="el" as="element()"/>
+    <xsl:param name="block" as="element()?"/>
+    <xsl:param name="n" as="xs:integer?"/>
+    <xsl:param name="before" as="xs:boolean"/>
+    <xsl:variable name="near" select="if (empty($n)) then
+        (if ($before) then $block//text()[. &lt;&lt; $el] else $block//text()[. >> $el][not(ancestor::* intersect $el)])
+      else if ($before) then $el/preceding::text()[position() le $n] else $el/following::text()[position() le $n]"/>
+    <xsl:variable name="text" select="tx:context-text($near, $block)"/>
+    <xsl:variable name="words" select="tokenize(normalize-space($text), ' ')"/>
+    <xsl:sequence select="if (empty($n) or count($near) lt $n or count($words) ge 11
+        or (if ($before) then not($near[1] >> $block) else not($near[last()]/ancestor::* intersect $block)))
+      then map{'text': $text, 'words': $words}
+      else tx:context-side($el, $block, if ($n lt 1024) then $n * 8 else (), $before)"/>
   </xsl:function>
 
   <!-- The text of those of $texts that stand in the paragraph, not in a note, corr, reg,
