@@ -43,8 +43,8 @@
     <xsl:param name="scope" as="document-node()*"/>
     <xsl:param name="parts" as="map(xs:string, xs:string)"/>
     <xsl:variable name="h" select="($header, $fallback)"/>
-    <xsl:variable name="ts" select="$h/tei:fileDesc/tei:titleStmt"/>
-    <xsl:variable name="pub" select="$h/tei:fileDesc/tei:publicationStmt"/>
+    <xsl:variable name="ts" select="$h ! tei:fileDesc/tei:titleStmt"/>
+    <xsl:variable name="pub" select="$h ! tei:fileDesc/tei:publicationStmt"/>
     <xsl:sequence select="tx:heading($title, '=')"/>
     <xsl:for-each select="($header/tei:fileDesc/tei:titleStmt/tei:title[@type = ('sub', 'subtitle')])[1]">
       <xsl:sequence select="tx:b(tx:header-text(node()), 0, '', 0, false())"/>
@@ -70,7 +70,7 @@
         <xsl:sequence select="tx:field(tx:header-text(tei:resp/node()) ! (upper-case(substring(., 1, 1)) || substring(., 2)),
             string-join((tei:name, tei:persName, tei:orgName) ! tx:header-text(node()), ', '))"/>
       </xsl:for-each>
-      <xsl:variable name="edition" select="$h/tei:fileDesc/tei:editionStmt/tei:edition"/>
+      <xsl:variable name="edition" select="$h ! tei:fileDesc/tei:editionStmt/tei:edition"/>
       <xsl:sequence select="tx:field('Edition', ($edition)[1] ! tx:header-text(node()))"/>
       <xsl:sequence select="tx:field('Published', ($pub[tei:publisher | tei:distributor])[1] ! string-join(
           (tei:publisher, tei:distributor, tei:pubPlace, tei:date) ! tx:header-text(node()), ', '))"/>
