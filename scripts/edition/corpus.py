@@ -42,7 +42,15 @@ class Corpus:
         return "".join(s.digest for s in self.sources if s.kind != "text")
 
     def node(self, source: Source):
-        """The Saxon document for source, parsed once per process."""
+        """The Saxon document for source, parsed once per process.
+
+        The first call parses every document, in one fixed order (registers, edition header,
+        texts): XPath orders nodes of different documents by when they were parsed, so the
+        order must not depend on which document a process happens to transform first.
+        """
+        if not self._nodes:
+            for each in self.registers + ([self.edition] if self.edition else []) + self.texts:
+                self._nodes[each.path] = transform.to_xdm(each.serialize(), each.path.resolve().as_uri())
         if source.path not in self._nodes:
             self._nodes[source.path] = transform.to_xdm(source.serialize(), source.path.resolve().as_uri())
         return self._nodes[source.path]

@@ -65,7 +65,7 @@
     </xsl:for-each>
     <xsl:variable name="people" as="map(*)*">
       <xsl:sequence select="tx:field('Author', $header/tei:fileDesc/tei:titleStmt/tei:author ! tx:header-text(node()))"/>
-      <xsl:sequence select="tx:field('Editors', ($ts/tei:editor)[1]/../tei:editor ! tx:header-text(node()))"/>
+      <xsl:sequence select="tx:field('Editors', ($ts ! tei:editor)[1]/../tei:editor ! tx:header-text(node()))"/>
       <xsl:for-each select="($header/tei:fileDesc/tei:titleStmt[tei:respStmt], $fallback/tei:fileDesc/tei:titleStmt)[1]/tei:respStmt">
         <xsl:sequence select="tx:field(tx:header-text(tei:resp/node()) ! (upper-case(substring(., 1, 1)) || substring(., 2)),
             string-join((tei:name, tei:persName, tei:orgName) ! tx:header-text(node()), ', '))"/>
@@ -75,7 +75,7 @@
       <xsl:sequence select="tx:field('Published', ($pub[tei:publisher | tei:distributor])[1] ! string-join(
           (tei:publisher, tei:distributor, tei:pubPlace, tei:date) ! tx:header-text(node()), ', '))"/>
       <xsl:sequence select="tx:field('Identifier', ($pub[tei:idno])[1]/tei:idno ! normalize-space(string-join((@type, .), ' ')))"/>
-      <xsl:variable name="licence" select="($pub/tei:availability)[1]"/>
+      <xsl:variable name="licence" select="($pub ! tei:availability)[1]"/>
       <xsl:sequence select="tx:field('Licence', $licence ! string-join((
           (tei:licence ! string-join((tx:header-text(node()), @target ! ed:safe-url(.)), ' ')),
           (tei:p ! tx:header-text(node())), (if (tei:licence | tei:p) then () else tx:header-text(node()))), ' '))"/>
