@@ -13,7 +13,9 @@ ORDER = ["validate", "build", "html", "text", "pdf", "deposit"]
 def main() -> None:
     names = [n for n in ORDER if (HERE / f"{n}.py").exists()]
     names += sorted(p.stem for p in HERE.glob("*.py") if p.stem not in names + ["run"])
-    for name in sys.argv[1:] or names:
+    chosen = sys.argv[1:] or names
+    sys.argv = sys.argv[:1]  # each module's main() reads its own options from sys.argv
+    for name in chosen:
         print(f"== {name}", flush=True)
         spec = importlib.util.spec_from_file_location(f"bench_{name}", HERE / f"{name}.py")
         module = importlib.util.module_from_spec(spec)

@@ -4,13 +4,7 @@ the shared corpus (../shared/corpus, 16 real TEI files, 3.8 MB), best of N runs.
 
     .venv/bin/python bench/text.py [runs]
 
-Figures measured on the development machine (2 cores, shared: load average ~5.5 during the
-runs, so wall times are pessimistic; CPU time is the steadier figure), best of 3:
-    edition  (7 files, 3 outputs, 0.13 MB)        0.33 s wall
-    corpus   (16 files, 17 outputs, 4.7 MB)       7.8 s wall, ~4.1-4.8 s CPU
-                                                  (-j1: 6.8 s wall, 4.1 s CPU)
-    unchanged rebuild (cache, corpus)             0.39 s wall
-The costliest document, ENG18551_Trollope.xml (437 kB), takes ~0.3 s of XSLT per output.
+Current figures: README.md, section Performance (from `make bench`).
 """
 
 from __future__ import annotations
@@ -44,8 +38,8 @@ def measure(label: str, sources: list[str], runs: int) -> None:
           f"({files} files, {size / 1e6:.2f} MB of text)")
 
 
-def main() -> None:
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
+def main(argv: list[str] | None = None) -> None:
+    runs = int(argv[0]) if argv else 3  # bench/run.py calls main() with no arguments
     measure("edition", [], runs)
     if CORPUS.is_dir():
         measure("corpus", [str(CORPUS)], runs)
@@ -54,4 +48,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
