@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+# bench/html.py and friends must not shadow the standard library's modules of the same name
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 ORDER = ["validate", "build", "html", "text", "pdf", "deposit"]
 
 
