@@ -29,7 +29,6 @@ from .errors import BuildError, Diagnostic, EditionError, SourceError
 log = logging.getLogger("edition")
 MANIFEST = ".build-manifest.json"
 EDITION_KEY = "@edition"
-POOL_MIN_BYTES = 2_000_000  # below this, worker start-up costs more than it saves
 
 
 @dataclass
@@ -119,16 +118,20 @@ def _worker_init(specs: list[tuple[str, str]]) -> None:
     _worker_corpus = Corpus(loaded)
 
 
-def _transform_document(corpus: Corpus, fmt_name: str, path: Path, options: BuildOptions):
-    """One document in one format -> ({relpath: bytes}, [Diagnostic])."""
+def _transform_document(corpus: Corpus, fmt_name: str, path: Path | None, options: BuildOptions):
+    """One document (or, with path None, the whole edition) in one format -> (outputs, diagnostics)."""
     fmt = formats.get(fmt_name)
-    source = next(s for s in corpus.sources if s.path == path)
     transform.drain_messages()
+    where = str(path) if path else fmt_name
     try:
-        outputs, diagnostics = fmt.document_outputs(corpus, source, options), []
+        if path is None:
+            outputs = fmt.edition_outputs(corpus, options)
+        else:
+            outputs = fmt.document_outputs(corpus, next(s for s in corpus.sources if s.path == path), options)
+        diagnostics = []
     except EditionError as exc:
-        outputs, diagnostics = {}, [Diagnostic(str(path), 1, 1, "error", f"{fmt_name}: {exc}", "transform")]
-    return outputs, diagnostics + _message_diagnostics(str(path), fmt_name, transform.drain_messages())
+        outputs, diagnostics = {}, [Diagnostic(where, 1, 1, "error", f"{fmt_name}: {exc}", "transform")]
+    return outputs, diagnostics + _message_diagnostics(where, fmt_name, transform.drain_messages())
 
 
 def _message_diagnostics(path: str, fmt_name: str, messages: list[str]) -> list[Diagnostic]:
@@ -148,8 +151,8 @@ def _message_diagnostics(path: str, fmt_name: str, messages: list[str]) -> list[
     return found
 
 
-def _worker_task(fmt_name: str, path: str, options: BuildOptions):
-    return _transform_document(_worker_corpus, fmt_name, Path(path), options)
+def _worker_task(fmt_name: str, path: str | None, options: BuildOptions):
+    return _transform_document(_worker_corpus, fmt_name, Path(path) if path else None, options)
 
 
 # --- main side -----------------------------------------------------------------------------
@@ -195,10 +198,9 @@ def build(paths: list[str], out: Path, options: BuildOptions) -> BuildReport:
                     report.reused.extend(e for e, _, _ in entries)
                     unchanged.append(name)
                     continue
-                for entry, key, src in entries:
-                    if src is None:
-                        continue
-                    if not options.force and _reuse(old_manifest.get(entry), key, out / name, staging / name):
+                for entry, key, src in entries:  # src None: the whole-edition outputs, always rebuilt here
+                    if src is not None and not options.force and _reuse(
+                            old_manifest.get(entry), key, out / name, staging / name):
                         new_manifest[entry] = old_manifest[entry]
                         report.reused.append(entry)
                     else:
@@ -211,10 +213,8 @@ def build(paths: list[str], out: Path, options: BuildOptions) -> BuildReport:
                 new_manifest[entry] = {"key": key, "files": sorted(outputs)}
                 report.built.append(entry)
             for name in names:
-                if name in unchanged:
-                    continue
-                _edition_outputs(name, corpus, options, staging, new_manifest, report)
-                formats.get(name).finish(staging / name, options)
+                if name not in unchanged:
+                    formats.get(name).finish(staging / name, options)
             (staging / MANIFEST).write_text(json.dumps(new_manifest, indent=1, sort_keys=True))
     report.diagnostics.sort()
     report.seconds = time.perf_counter() - started
@@ -234,34 +234,25 @@ def _plan_format(name: str, corpus: Corpus, options: BuildOptions, base: Path):
     return entries
 
 
-def _edition_outputs(name, corpus, options, staging, new_manifest, report):
-    """The whole-edition outputs (index, registers, PDF...): rebuilt when anything changed."""
-    fmt = formats.get(name)
-    entry, key, _ = _plan_format(name, corpus, options, Path.cwd().resolve())[-1]
-    try:
-        outputs = fmt.edition_outputs(corpus, options)
-    except EditionError as exc:
-        report.diagnostics.append(Diagnostic(name, 1, 1, "error", str(exc), "transform"))
-        outputs = {}
-    _write_outputs(staging / name, outputs)
-    new_manifest[entry] = {"key": key, "files": sorted(outputs)}
-    log.info("transformed %s", entry)
-    report.built.append(entry)
-
-
 def _run_tasks(corpus: Corpus, tasks, options: BuildOptions, progress: bool):
     jobs = options.jobs or os.cpu_count() or 1
-    size = sum(len(src.data) for _, src, _, _ in tasks)
-    if jobs <= 1 or len(tasks) <= 1 or (options.jobs == 0 and size < POOL_MIN_BYTES):
+    # Each worker parses the whole corpus again, so by default (-j 0) the pool is used only
+    # where a document's transformation outweighs that (the PDF's layout), measured.
+    worthwhile = any(formats.get(name).costly_per_document for name, _, _, _ in tasks)
+    if jobs <= 1 or len(tasks) <= 1 or (options.jobs == 0 and not worthwhile):
         results = []
         for i, (name, src, _, _) in enumerate(tasks):
-            results.append(_transform_document(corpus, name, src.path, options))
+            results.append(_transform_document(corpus, name, src.path if src else None, options))
             _progress(progress, i + 1, len(tasks))
         return results
     specs = [(str(s.path), s.kind) for s in corpus.sources]
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=get_context("spawn"),
                              initializer=_worker_init, initargs=(specs,)) as pool:
-        futures = [pool.submit(_worker_task, name, str(src.path), options) for name, src, _, _ in tasks]
+        # the costliest first (whole-edition outputs, then the largest documents): less idle tail
+        order = sorted(range(len(tasks)), key=lambda i: -(len(tasks[i][1].data) if tasks[i][1] else 1 << 60))
+        submitted = {i: pool.submit(_worker_task, tasks[i][0], str(tasks[i][1].path) if tasks[i][1] else None,
+                                    options) for i in order}
+        futures = [submitted[i] for i in range(len(tasks))]
         results = []
         for i, fut in enumerate(futures):
             results.append(fut.result())

@@ -25,6 +25,9 @@ class Format:
     xslt_folder: str = ""
     # Which options change this format's output (part of the cache key).
     option_names: tuple[str, ...] = ()
+    # True when one document's transformation costs more than a worker parsing the corpus
+    # (then `-j 0` runs documents in the process pool).
+    costly_per_document: bool = False
 
     def document_outputs(self, corpus: "Corpus", source: "Source", options: "BuildOptions") -> Outputs:
         return {}

@@ -150,6 +150,7 @@ class PdfFormat(Format):
     name = "pdf"
     xslt_folder = "print"
     option_names = ("page_size",)
+    costly_per_document = True  # WeasyPrint's layout: seconds a document
 
     def params(self, corpus: "Corpus", options: "BuildOptions") -> dict:
         return {**corpus.params(), "page-size": options.page_size, "build-date": build_date(),
