@@ -146,11 +146,13 @@
     <xsl:call-template name="h:generic"/>
   </xsl:template>
 
-  <!-- Elements whose right rendering is the generic one: linguistic segments and the parts of
-       a citation or imprint (their name stays their class; nothing to report). -->
+  <!-- Elements whose right rendering is the generic one: linguistic segments, the parts of a
+       citation or imprint, the editorial declarations (their name stays their class; nothing to report). -->
   <xsl:template match="tei:s | tei:w | tei:pc | tei:c | tei:m | tei:cl | tei:phr | tei:seg | tei:rhyme
                        | tei:bibl | tei:biblScope | tei:author | tei:editor | tei:publisher | tei:pubPlace
-                       | tei:idno | tei:docDate | tei:docEdition" mode="text">
+                       | tei:idno | tei:docDate | tei:docEdition
+                       | tei:correction | tei:hyphenation | tei:interpretation | tei:normalization
+                       | tei:quotation | tei:segmentation | tei:stdVals | tei:punctuation" mode="text">
     <xsl:call-template name="h:generic"/>
   </xsl:template>
 
