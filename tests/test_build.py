@@ -201,3 +201,10 @@ def test_no_search_builds_the_site_without_index_or_links(tmp_path):
     again = run_edition("-v", "build", "--format", "html", "--out", out, src, cwd=tmp_path)
     assert len(transformed(again)) == 4  # the option is part of the cache key
     assert (out / "html" / "pagefind").is_dir() and (out / "html" / "search.html").is_file()
+
+
+def test_the_edition_builds_without_errors_or_warnings(tmp_path):
+    result = run_edition("build", "--format", "html,text", "--no-search", "--out", tmp_path / "out")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines() == [result.stderr.strip().splitlines()[-1]], result.stderr
+    assert " 0 error(s), 0 warning(s) in " in result.stderr, result.stderr
