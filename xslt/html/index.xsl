@@ -159,12 +159,10 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- The edition's citation: the one every format and CITATION.cff give (ed:how-to-cite), with
+       the site's address when the header names no link and the build was given a base URL. -->
   <xsl:function name="h:edition-citation" as="xs:string">
-    <xsl:variable name="editors" select="h:names(h:editors($edition))"/>
-    <xsl:variable name="pub" select="$edition/*/tei:teiHeader/tei:fileDesc/tei:publicationStmt"/>
-    <xsl:sequence select="string-join((
-        if (exists($editors)) then h:join($editors) || (if (count($editors) gt 1) then ' (eds.)' else ' (ed.)') else (),
-        h:site-title()), ', ') || '. '
-      || string-join((h:plain($pub/tei:publisher[1])[.], h:year($edition)), ', ') || '. ' || h:url('index.html')"/>
+    <xsl:sequence select="ed:how-to-cite($edition)
+      || (if ($base-url and not(ed:edition-link($edition))) then ' ' || h:url('index.html') else '')"/>
   </xsl:function>
 </xsl:stylesheet>

@@ -22,6 +22,7 @@
     exclude-result-prefixes="#all">
 
   <xsl:include href="../common/functions.xsl"/>
+  <xsl:include href="../common/citation.xsl"/>
   <xsl:include href="citation.xsl"/>
   <xsl:include href="page.xsl"/>
   <xsl:include href="text.xsl"/>
