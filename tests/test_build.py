@@ -208,3 +208,38 @@ def test_the_edition_builds_without_errors_or_warnings(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip().splitlines() == [result.stderr.strip().splitlines()[-1]], result.stderr
     assert " 0 error(s), 0 warning(s) in " in result.stderr, result.stderr
+
+
+def test_the_site_links_the_text_and_pdf_editions_beside_it(tmp_path):
+    from lxml import html as lhtml
+
+    src = make_sources(tmp_path / "src")
+    out = tmp_path / "out"
+    assert run_edition("build", "--format", "html,text", "--no-search", "--out", out, src, cwd=tmp_path).returncode == 0
+    index = out / "html" / "index.html"
+    hrefs = [a.get("href") for a in lhtml.parse(str(index)).getroot().iter("a") if a.get("href", "").startswith("../")]
+    assert sorted(hrefs) == ["../text/alpha.txt", "../text/beta.txt", "../text/edition.txt", "../text/gamma.txt"]
+    assert all((index.parent / h).resolve().is_file() for h in hrefs)
+
+
+def test_serve_redirects_to_the_site_and_serves_the_editions_beside_it(tmp_path):
+    import socket
+    import urllib.request
+
+    src = make_sources(tmp_path / "src")
+    out = tmp_path / "out"
+    assert run_edition("build", "--format", "html,text", "--no-search", "--out", out, src, cwd=tmp_path).returncode == 0
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([str(EDITION_BIN), "serve", "--port", str(port), "--dir", str(out / "html")],
+                              stderr=subprocess.PIPE, text=True)
+    try:
+        assert f"http://127.0.0.1:{port}/html/" in server.stderr.readline()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as page:
+            assert page.geturl().endswith("/html/") and b"<html" in page.read()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/text/alpha.txt", timeout=10) as text:
+            assert b"alpha paragraph" in text.read()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -9,6 +9,7 @@ process. Workers return small records; only the main process writes, into stagin
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.metadata
 import inspect
@@ -41,6 +42,7 @@ class BuildOptions:
     page_size: str = "A5"
     base_url: str = ""  # the web edition's public address, for citations ('' = relative)
     search: bool = True  # the web edition's full-text index (Pagefind)
+    companions: str = ""  # set by build(): the other formats beside this one in the output folder
     quiet: bool = False
     progress: bool | None = None  # None: when stderr is a terminal and not quiet
     wait: bool = True  # for the lock held by a concurrent build of the same output
@@ -181,6 +183,10 @@ def build(paths: list[str], out: Path, options: BuildOptions) -> BuildReport:
     base = Path.cwd().resolve()
     out = Path(out)
     progress = options.progress if options.progress is not None else (sys.stderr.isatty() and not options.quiet)
+
+    # formats the output will hold besides each one built (the web edition links their files)
+    present = [f for f in formats.available() if f in names or (out / f).is_dir()]
+    options = dataclasses.replace(options, companions=" ".join(present))
 
     with write.locked(out, wait=options.wait):
         old_manifest = _read_manifest(out)

@@ -137,6 +137,23 @@
                 <li><a href="{string-join(tokenize(., '/') ! encode-for-uri(.), '/')}" type="application/tei+xml"><xsl:value-of select="."/></a></li>
               </xsl:for-each>
             </ul>
+            <xsl:variable name="companions" select="tokenize($companion-lines, '&#10;')[.]"/>
+            <xsl:if test="exists($companions)">
+              <p>The same edition as plain text and as a typeset book:</p>
+              <ul class="downloads">
+                <xsl:for-each select="$companions">
+                  <xsl:variable name="file" select="tokenize(., '/')[last()]"/>
+                  <xsl:variable name="pdf" select="ends-with(., '.pdf')"/>
+                  <li><a href="{string-join(tokenize(., '/') ! encode-for-uri(.), '/')}"
+                         type="{if ($pdf) then 'application/pdf' else 'text/plain'}">
+                    <xsl:value-of select="(if ($pdf) then 'PDF' else 'Plain text') || ': '
+                      || (if (starts-with($file, 'edition.')) then 'the whole edition'
+                          else (for $t in $texts[h:text-id(.) || substring($file, string-length($file) - 3) = $file]
+                                return ed:doc-title($t), $file)[1])"/>
+                  </a> <span class="file-name">(<xsl:value-of select="$file"/>)</span></li>
+                </xsl:for-each>
+              </ul>
+            </xsl:if>
           </section>
 
           <xsl:variable name="changes" select="$header/tei:revisionDesc//tei:change"/>

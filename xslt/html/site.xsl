@@ -43,6 +43,8 @@
   <!-- Lists arrive as one string, one item a line (saxonche is unreliable with string sequences). -->
   <xsl:param name="text-id-lines" as="xs:string" select="''"/>   <!-- one id per $texts, same order -->
   <xsl:param name="download-lines" as="xs:string" select="''"/>  <!-- tei/... paths of the sources -->
+  <!-- ../text/x.txt, ../pdf/x.pdf: the other editions beside the site in the output folder -->
+  <xsl:param name="companion-lines" as="xs:string" select="''"/>
   <xsl:variable name="text-ids" as="xs:string*" select="tokenize($text-id-lines, '&#10;')"/>
   <xsl:variable name="downloads" as="xs:string*" select="tokenize($download-lines, '&#10;')[.]"/>
   <!-- What the whole site has ('chronology figures apparatus person place org work'),

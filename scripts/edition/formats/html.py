@@ -38,10 +38,20 @@ def _download_paths(sources: tuple[Path, ...]) -> dict[Path, str]:
     return {p: str(PurePosixPath("tei", *p.relative_to(common).parts)) for p in paths}
 
 
+def companion_files(corpus, options) -> list[str]:
+    """The text and PDF editions beside the site in the output folder, as links from it."""
+    names = {"text": "txt", "pdf": "pdf"}
+    found = []
+    for fmt, ext in names.items():
+        if fmt in options.companions.split():
+            found += [f"../{fmt}/edition.{ext}"] + [f"../{fmt}/{s.id}.{ext}" for s in corpus.texts]
+    return found
+
+
 class HtmlFormat(Format):
     name = "html"
     xslt_folder = "html"
-    option_names = ("base_url", "search")
+    option_names = ("base_url", "search", "companions")
 
     def params(self, corpus, options) -> dict:
         params = corpus.params()
@@ -49,6 +59,7 @@ class HtmlFormat(Format):
         params["text-id-lines"] = "\n".join(s.id for s in corpus.texts)
         params["base-url"] = options.base_url
         params["search"] = options.search
+        params["companion-lines"] = "\n".join(companion_files(corpus, options))
         params["download-lines"] = "\n".join(sorted(download_paths(corpus).values()))
         params["site-facts"] = corpus.memo("html-site-facts", lambda: stylesheet(STYLESHEET).call("site-facts", params))
         return params
