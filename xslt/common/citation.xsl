@@ -30,6 +30,15 @@
     <xsl:sequence select="normalize-space(string-join($el//text()[not(ancestor::tei:note)], ''))"/>
   </xsl:function>
 
+  <!-- A bibl as one line: as written when it has its own punctuation (mixed content), else
+       its parts (author, title, date, scope...; monogr, imprint... in turn) joined with commas;
+       notes left out. -->
+  <xsl:function name="ed:bibl-label" as="xs:string">
+    <xsl:param name="bibl" as="element()"/>
+    <xsl:sequence select="if ($bibl/text()[normalize-space()] or not($bibl/*)) then ed:plain($bibl)
+      else string-join($bibl/*[not(self::tei:note)] ! ed:bibl-label(.)[.], ', ')"/>
+  </xsl:function>
+
   <!-- The main title (type="main", else the first title) of the titleStmt. -->
   <xsl:function name="ed:edition-main-title" as="xs:string">
     <xsl:param name="doc" as="node()?"/>

@@ -54,7 +54,7 @@
                   <xsl:call-template name="h:byline"><xsl:with-param name="doc" select="."/></xsl:call-template>
                   <xsl:choose>
                     <xsl:when test="$source">
-                      <p class="source">Source: <xsl:value-of select="h:plain($source[1]/(node() except tei:note))"/>
+                      <p class="source">Source: <xsl:value-of select="ed:bibl-label($source[1])"/>
                         <xsl:variable name="cert" select="($source[1]/@cert, $source[1]/tei:author/@cert)[1]"/>
                         <xsl:if test="$cert">
                           <xsl:text> </xsl:text>

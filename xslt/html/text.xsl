@@ -85,7 +85,7 @@
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="bibl" select="root($doc)/*/tei:teiHeader/tei:fileDesc/tei:sourceDesc/(tei:bibl, tei:biblStruct, tei:biblFull, tei:listBibl/tei:bibl)[1]"/>
     <xsl:if test="$bibl">
-      <p class="source">Source: <xsl:value-of select="h:plain($bibl)"/></p>
+      <p class="source">Source: <xsl:value-of select="ed:bibl-label($bibl)"/></p>
     </xsl:if>
   </xsl:template>
 
