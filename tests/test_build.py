@@ -243,3 +243,13 @@ def test_serve_redirects_to_the_site_and_serves_the_editions_beside_it(tmp_path)
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.mark.parametrize("where", ["a-file", "missing-parent/sub/out"])
+def test_an_unusable_output_folder_is_a_usage_error(tmp_path, where):
+    (tmp_path / "a-file").write_text("not a folder")
+    src = make_sources(tmp_path / "src")
+    target = tmp_path / where if where == "a-file" else Path("/proc") / where
+    result = run_edition("build", "--format", "text", "--out", target, src, cwd=tmp_path)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("edition: ") and "Traceback" not in result.stderr

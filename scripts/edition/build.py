@@ -25,7 +25,7 @@ from pathlib import Path
 
 from . import TEI_DIR, XSLT_DIR, __version__, formats, sources, transform, write
 from .corpus import Corpus
-from .errors import BuildError, Diagnostic, EditionError, SourceError
+from .errors import BuildError, Diagnostic, EditionError, SourceError, UsageError
 
 log = logging.getLogger("edition")
 MANIFEST = ".build-manifest.json"
@@ -182,6 +182,8 @@ def build(paths: list[str], out: Path, options: BuildOptions) -> BuildReport:
     corpus = Corpus(loaded)
     base = Path.cwd().resolve()
     out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{out}: not a folder; --out names the folder the build writes")
     progress = options.progress if options.progress is not None else (sys.stderr.isatty() and not options.quiet)
 
     # formats the output will hold besides each one built (the web edition links their files)

@@ -23,6 +23,12 @@ def _fail(exc: EditionError) -> None:
     sys.exit(exc.exit_code)
 
 
+def _io_fail(exc: OSError) -> None:
+    """A file system problem outside the sources (an output folder that cannot be made...)."""
+    click.echo(f"edition: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+    sys.exit(2)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="edition")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
@@ -66,6 +72,8 @@ def validate(ctx: click.Context, paths: tuple[str, ...], schema: str, fmt: str) 
         diagnostics = validate_paths(files, schema=schema)
     except EditionError as exc:
         _fail(exc)
+    except OSError as exc:
+        _io_fail(exc)
     errors = sum(d.severity == "error" for d in diagnostics)
     warnings = sum(d.severity == "warning" for d in diagnostics)
     if fmt == "json":
@@ -110,6 +118,8 @@ def build(ctx, sources_, formats, out, jobs, force, width, page_size, base_url, 
         report = run_build(list(sources_), out or OUTPUT_DIR, options)
     except EditionError as exc:
         _fail(exc)
+    except OSError as exc:
+        _io_fail(exc)
     for d in report.diagnostics:
         if d.severity == "error" or not ctx.obj["quiet"]:
             click.echo(str(d), err=True)
@@ -159,6 +169,8 @@ def deposit(ctx, out, source, formats) -> None:
         report = run_deposit(source, out or OUTPUT_DIR / "deposit", OUTPUT_DIR, formats)
     except EditionError as exc:
         _fail(exc)
+    except OSError as exc:
+        _io_fail(exc)
     if not ctx.obj["quiet"]:
         click.echo(report.summary(), err=True)
 
@@ -179,6 +191,8 @@ def verify(ctx, path) -> None:
         report = run_verify(path)
     except EditionError as exc:
         _fail(exc)
+    except OSError as exc:
+        _io_fail(exc)
     for line in report.lines():
         click.echo(line)
     if not ctx.obj["quiet"]:
