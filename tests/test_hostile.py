@@ -7,6 +7,7 @@ including the XSLT step and, in a real browser, the web edition of a hostile TEI
 from __future__ import annotations
 
 import functools
+import subprocess
 import http.server
 import threading
 from pathlib import Path
@@ -163,3 +164,26 @@ def test_no_script_runs_from_a_hostile_tei_file_in_the_browser(tmp_path, browser
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
+
+
+def test_urls_in_attributes_are_never_fetched_in_any_format(tmp_path):
+    """doc(), unparsed-text(), WeasyPrint's fetcher: nothing a TEI attribute names is read."""
+    secret = tmp_path / "secret.txt"
+    secret.write_text(SECRET_TOKEN)
+    svg = tmp_path / "secret.svg"
+    svg.write_text(f'<svg xmlns="http://www.w3.org/2000/svg"><text>{SECRET_TOKEN}</text></svg>')
+    doc = tmp_path / "src" / "urls.xml"
+    doc.parent.mkdir()
+    doc.write_text(tei(
+        f'<p xml:id="p1">See <ref target="file://{secret}">this</ref>, <ref target="../secret.txt">that</ref>, '
+        f'<ptr target="{secret}"/> <title ref="file://{secret}">A work</title> and '
+        f'<figure><graphic url="file://{svg}"/><graphic url="../secret.svg"/></figure>'
+        f'<figure><graphic url="http://127.0.0.1:9/x.png"/></figure>.</p>'))
+    out = tmp_path / "out"
+    result = run_edition("build", "--out", out, doc.parent, cwd=tmp_path, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert (out / "pdf" / "urls.pdf").is_file()
+    everything = b"".join(p.read_bytes() for p in out.rglob("*") if p.is_file())
+    assert SECRET_TOKEN.encode() not in everything
+    text = subprocess.run(["pdftotext", str(out / "pdf" / "urls.pdf"), "-"], capture_output=True, text=True)
+    assert SECRET_TOKEN not in text.stdout
