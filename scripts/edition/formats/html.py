@@ -55,7 +55,7 @@ class HtmlFormat(Format):
 
     def params(self, corpus, options) -> dict:
         params = corpus.params()
-        # lists as one string, one item a line: saxonche crashes on sequences of strings
+        # lists travel as one string, one item a line (tokenized in site.xsl)
         params["text-id-lines"] = "\n".join(s.id for s in corpus.texts)
         params["base-url"] = options.base_url
         params["search"] = options.search
