@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from . import XSLT_DIR
 from .errors import BuildError
@@ -38,9 +38,6 @@ def processor():
             _processor = PySaxonProcessor(license=False)
         return _processor
 
-
-def saxon_version() -> str:
-    return processor().version
 
 
 @lru_cache(maxsize=None)
@@ -147,8 +144,3 @@ class Stylesheet:
             self._collect_messages()
         return result or ""
 
-
-def stylesheet_files(folder: str) -> Iterable[Path]:
-    """Every .xsl a format depends on: its own folder and common/ (for cache keys)."""
-    for sub in (folder, "common"):
-        yield from sorted((XSLT_DIR / sub).rglob("*.xsl"))
