@@ -151,9 +151,11 @@ def parse_bytes(path: Path, data: bytes) -> etree._ElementTree:
     return tree
 
 
-def parse_tree(path: Path, allowed: Path | None = None, depth: int = 0) -> etree._ElementTree:
+def parse_tree(path: Path, allowed: Path | None = None, depth: int = 0,
+               data: bytes | None = None) -> etree._ElementTree:
+    """Parse a file (or its bytes already read), XIncludes expanded inside `allowed` only."""
     path = Path(path)
-    tree = parse_bytes(path, read_bytes(path))
+    tree = parse_bytes(path, read_bytes(path) if data is None else data)
     if tree.getroot().find(f".//{{{XI_NS}}}include") is not None:
         _expand_xincludes(path, tree, (allowed or path.parent).resolve(), depth)
     return tree
@@ -176,9 +178,7 @@ def load(path: Path, allowed: Path | None = None) -> Source:
     """Read, parse and classify one TEI file; SourceError if it is not safe TEI."""
     path = Path(path)
     data = read_bytes(path)
-    tree = parse_bytes(path, data)
-    if tree.getroot().find(f".//{{{XI_NS}}}include") is not None:
-        _expand_xincludes(path, tree, (allowed or path.parent).resolve(), 0)
+    tree = parse_tree(path, allowed, data=data)
     root = tree.getroot()
     qname = etree.QName(root)
     if qname.namespace != TEI_NS or qname.localname not in ("TEI", "teiCorpus"):
