@@ -343,6 +343,17 @@ def test_citation_cff_from_the_header():
     assert dep.bag_info(dep.edition_source(FIXTURE), "2025-01-01")["Edition-Citation"][0] in cff["message"]
 
 
+def _fixture_with(tmp_path, old: str, new: str):
+    """A copy of the fixture edition whose header has `old` replaced by `new`."""
+    src = tmp_path / "tei"
+    shutil.copytree(FIXTURE, src)
+    edition = src / "edition.xml"
+    text = edition.read_text(encoding="utf-8")
+    assert old in text
+    edition.write_text(text.replace(old, new), encoding="utf-8")
+    return src
+
+
 def test_citation_cff_parses_as_yaml():
     yaml = pytest.importorskip("yaml")
     text = dep.citation_cff(FIXTURE)
@@ -350,12 +361,8 @@ def test_citation_cff_parses_as_yaml():
 
 
 def test_citation_cff_escapes_hostile_header_values(tmp_path):
-    src = tmp_path / "tei"
-    shutil.copytree(FIXTURE, src)
-    edition = src / "edition.xml"
     hostile = 'Evil: "title"\\ &#10;- injected: true &#9;&#x85;'
-    edition.write_text(edition.read_text(encoding="utf-8").replace(
-        'A Fixture Edition of "Two Pages"', hostile), encoding="utf-8")
+    src = _fixture_with(tmp_path, 'A Fixture Edition of "Two Pages"', hostile)
     cff = _cff(dep.citation_cff(src))
     assert cff["title"].startswith('Evil: "title"\\ - injected: true')  # normalised, still one string
     assert "injected" not in cff
@@ -380,12 +387,8 @@ def test_citation_cli():
 
 
 def test_a_citation_stated_in_the_header_is_used_everywhere(tmp_path):
-    src = tmp_path / "tei"
-    shutil.copytree(FIXTURE, src)
-    edition = src / "edition.xml"
     stated = "Vázquez, M. and O'Neill, J. R. (eds.) (2025) Two Pages: a fixture edition."
-    edition.write_text(edition.read_text(encoding="utf-8").replace(
-        "<sourceDesc>", f'<notesStmt><note type="citation">{stated}</note></notesStmt>\n      <sourceDesc>'),
-        encoding="utf-8")
+    src = _fixture_with(tmp_path, "<sourceDesc>",
+                        f'<notesStmt><note type="citation">{stated}</note></notesStmt>\n      <sourceDesc>')
     assert stated in _cff(dep.citation_cff(src))["message"]
     assert dep.bag_info(dep.edition_source(src), "2025-01-01")["Edition-Citation"] == [stated]
