@@ -277,3 +277,13 @@ def test_corpus_tei_all_runs_and_agrees_with_jing():
     if not HAVE_JING or os.environ.get("EDITION_NO_JING"):
         pytest.skip("jing not installed: ran to completion, nothing to compare with")
     assert ours == _jing_verdicts(files)
+
+
+@pytest.mark.parametrize("content", ['<grammar', '<grammar xmlns="http://relaxng.org/ns/structure/1.0">'
+                                     '<start><ref name="nope"/></start></grammar>'])
+def test_a_broken_custom_schema_is_a_usage_error(tmp_path, content):
+    rng = tmp_path / "custom.rng"
+    rng.write_text(content)
+    result = cli("validate", "--schema", str(rng), str(TEI_DIR / "texts" / "gunther.xml"))
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.startswith("edition: --schema ") and "Traceback" not in result.stderr

@@ -134,16 +134,30 @@ def read_bytes(path: Path) -> bytes:
         raise UsageError(f"{path}: cannot read: {exc.strerror}") from None
 
 
+def _syntax_error(path: Path, data: bytes, exc: etree.XMLSyntaxError) -> SourceError:
+    """libxml2's refusal as our diagnostic; the refusals that are rules of ours get their rule."""
+    line, col = exc.position if exc.position else (1, 1)
+    message = re.sub(r", line \d+, column \d+$", "", exc.msg or "not well-formed")
+    if "amplification" in message:  # an entity bomb, stopped before _check_doctype sees it
+        at = data.find(b"<!ENTITY")
+        line, col = _position(data, at) if at >= 0 else (line, col)
+        return _fail(path, line, col, "entity declarations refused: entity amplification (an entity bomb); "
+                     "the parser expands no entities", "hostile-entity")
+    if "already defined" in message and message.startswith("ID "):  # a repeated xml:id
+        ident = message.split("ID ", 1)[1].split(" ")[0]
+        return _fail(path, line, col, f'xml:id "{ident}" is already used in this file; ids must be unique '
+                     "across the edition", "id-unique")
+    # libxml2's safety limits name its own option; say what the limit is for instead
+    message = re.sub(r",? (use|try) XML_PARSE_HUGE( option)?", " (a safety limit of the parser)", message)
+    return _fail(path, line, col, f"not well-formed: {message}", "well-formed")
+
+
 def parse_bytes(path: Path, data: bytes) -> etree._ElementTree:
     """Parse bytes already read from path; raise SourceError with file:line:col."""
     try:
         root = etree.fromstring(data, _parser(), base_url=str(path))
     except etree.XMLSyntaxError as exc:
-        line, col = exc.position if exc.position else (1, 1)
-        message = re.sub(r", line \d+, column \d+$", "", exc.msg or "not well-formed")
-        # libxml2's safety limits name its own option; say what the limit is for instead
-        message = re.sub(r",? (use|try) XML_PARSE_HUGE( option)?", " (a safety limit of the parser)", message)
-        raise _fail(path, line, col, f"not well-formed: {message}", "well-formed") from None
+        raise _syntax_error(path, data, exc) from None
     except ValueError as exc:  # e.g. unsupported encoding declarations
         raise _fail(path, 1, 1, f"cannot parse: {exc}", "well-formed") from None
     tree = root.getroottree()

@@ -68,23 +68,7 @@ def _parse(path: Path) -> Source | Diagnostic:
     try:
         return load(path, allowed=allowed)
     except SourceError as exc:
-        d = exc.diagnostic
-        if d.rule == "well-formed" and "already defined" in d.message:
-            # libxml2 refuses a repeated xml:id while parsing: that is our id-unique rule
-            ident = d.message.split("ID ", 1)[-1].split(" ")[0]
-            return Diagnostic(d.path, d.line, d.col, "error",
-                              f'xml:id "{ident}" is already used in this file; ids must be unique '
-                              "across the edition", "id-unique")
-        if d.rule == "well-formed" and "amplification" in d.message:
-            # libxml2 stops an entity bomb before our DOCTYPE check sees it: same rule
-            data = Path(path).read_bytes()
-            at = data.find(b"<!ENTITY")
-            line = data.count(b"\n", 0, at) + 1 if at >= 0 else d.line
-            col = at - (data.rfind(b"\n", 0, at) + 1) + 1 if at >= 0 else d.col
-            return Diagnostic(d.path, line, col, "error",
-                              "entity declarations refused: entity amplification (an entity bomb); "
-                              "the parser expands no entities", "hostile-entity")
-        return d
+        return exc.diagnostic
 
 
 def validate_sources(sources: list[Source], schema: str = "auto") -> list[Diagnostic]:

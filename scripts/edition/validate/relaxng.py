@@ -25,7 +25,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ..errors import Diagnostic
+from ..errors import Diagnostic, UsageError
 from ..sources import Source
 from .schematron import column
 
@@ -40,16 +40,27 @@ JING_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<sev>erro
 
 
 @lru_cache(maxsize=4)
+def _schema_tree(path: str) -> etree._ElementTree:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        return etree.parse(path, parser)
+    except (etree.XMLSyntaxError, OSError) as exc:
+        raise UsageError(f"--schema {path}: not a readable RELAX NG schema: {exc}") from None
+
+
+@lru_cache(maxsize=4)
 def lxml_schema(path: str) -> etree.RelaxNG:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True)
-    return etree.RelaxNG(etree.parse(path, parser))
+    try:
+        return etree.RelaxNG(_schema_tree(path))
+    except etree.RelaxNGParseError as exc:
+        raise UsageError(f"--schema {path}: not a usable RELAX NG schema: {exc}") from None
 
 
 # ---------------------------------------------------------------- lxml, with readable messages
 
 @lru_cache(maxsize=4)
 def _grammar(path: str) -> tuple[dict, dict]:
-    tree = etree.parse(path)
+    tree = _schema_tree(path)
     defines: dict[str, list] = {}
     for d in tree.iter(f"{{{RNG_NS}}}define"):
         defines.setdefault(d.get("name"), []).append(d)
