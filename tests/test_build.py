@@ -253,3 +253,12 @@ def test_an_unusable_output_folder_is_a_usage_error(tmp_path, where):
     result = run_edition("build", "--format", "text", "--out", target, src, cwd=tmp_path)
     assert result.returncode == 2, result.stderr
     assert result.stderr.startswith("edition: ") and "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("epoch", ["abc", "253402300800"])
+def test_an_invalid_source_date_epoch_is_a_usage_error(tmp_path, epoch):
+    src = make_sources(tmp_path / "src")
+    result = run_edition("build", "--format", "text", "--out", tmp_path / "out", src, cwd=tmp_path,
+                         env={"SOURCE_DATE_EPOCH": epoch})
+    assert result.returncode == 2 and "SOURCE_DATE_EPOCH" in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "out").exists()

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
 
-from . import TEI_DIR, XSLT_DIR, __version__, formats, sources, transform, write
+from . import TEI_DIR, XSLT_DIR, __version__, clock, formats, sources, transform, write
 from .corpus import Corpus
 from .errors import BuildError, Diagnostic, EditionError, SourceError, UsageError
 
@@ -174,6 +174,7 @@ def _progress(enabled: bool, done: int, total: int) -> None:
 def build(paths: list[str], out: Path, options: BuildOptions) -> BuildReport:
     """Build the given sources (default: the edition under tei/) into out."""
     started = time.perf_counter()
+    clock.source_date()  # an invalid SOURCE_DATE_EPOCH is a usage error before any work
     report = BuildReport()
     names = formats.parse_list(options.formats)
     files = sources.find(paths, default=TEI_DIR)

@@ -33,7 +33,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import TEI_DIR, XSLT_DIR, __version__, sources, transform, write
+from . import TEI_DIR, XSLT_DIR, __version__, clock, sources, transform, write
 from .errors import BuildError, UsageError
 
 log = logging.getLogger("edition")
@@ -82,13 +82,8 @@ class VerifyReport:
 
 def bagging_date(environ=os.environ) -> str:
     """YYYY-MM-DD: the UTC date of SOURCE_DATE_EPOCH when set, else today."""
-    epoch = environ.get("SOURCE_DATE_EPOCH")
-    if epoch is None or epoch == "":
-        return _dt.date.today().isoformat()
-    try:
-        return _dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc).date().isoformat()
-    except (ValueError, OverflowError, OSError):
-        raise UsageError(f"SOURCE_DATE_EPOCH={epoch!r}: not a number of seconds since 1970") from None
+    when = clock.source_date(environ)
+    return when.date().isoformat() if when else _dt.date.today().isoformat()
 
 
 def edition_source(source_dir: Path) -> sources.Source:

@@ -27,13 +27,11 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from .. import XSLT_DIR, __version__, transform
+from .. import XSLT_DIR, __version__, clock, transform
 from ..errors import BuildError
 from .base import Format, Outputs
 
@@ -50,11 +48,9 @@ PDFA_VARIANT = "pdf/a-3b"
 
 
 def build_date() -> str:
-    """SOURCE_DATE_EPOCH as a W3C date-time (UTC), or '' when unset or invalid."""
-    raw = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not raw.isdigit():
-        return ""
-    return datetime.fromtimestamp(int(raw), tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """SOURCE_DATE_EPOCH as a W3C date-time (UTC), or '' when unset."""
+    when = clock.source_date()
+    return when.strftime("%Y-%m-%dT%H:%M:%SZ") if when else ""
 
 
 def _fetcher_class():
