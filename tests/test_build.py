@@ -262,3 +262,9 @@ def test_an_invalid_source_date_epoch_is_a_usage_error(tmp_path, epoch):
                          env={"SOURCE_DATE_EPOCH": epoch})
     assert result.returncode == 2 and "SOURCE_DATE_EPOCH" in result.stderr and "Traceback" not in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("args", [["build", "--width", "3"], ["build", "-j", "-1"], ["serve", "--port", "99999"]])
+def test_out_of_range_options_are_usage_errors(tmp_path, args):
+    result = run_edition(*args, cwd=tmp_path)
+    assert result.returncode == 2 and "Invalid value" in result.stderr and "Traceback" not in result.stderr

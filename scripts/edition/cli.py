@@ -25,7 +25,8 @@ def _fail(exc: EditionError) -> None:
 
 def _io_fail(exc: OSError) -> None:
     """A file system problem outside the sources (an output folder that cannot be made...)."""
-    click.echo(f"edition: {exc.filename or ''}: {exc.strerror or exc}", err=True)
+    where = f"{exc.filename}: " if exc.filename else ""
+    click.echo(f"edition: {where}{exc.strerror or exc}", err=True)
     sys.exit(2)
 
 
@@ -93,9 +94,9 @@ def validate(ctx: click.Context, paths: tuple[str, ...], schema: str, fmt: str) 
               help="Comma-separated formats: html,text,pdf (or all).")
 @click.option("--out", "out", type=click.Path(path_type=Path), default=None,
               help="Output folder [default: output/].")
-@click.option("-j", "--jobs", type=int, default=0, help="Worker processes (0: one per core).")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0, help="Worker processes (0: one per core).")
 @click.option("--force", is_flag=True, help="Rebuild everything, ignoring the build cache.")
-@click.option("--width", type=int, default=72, show_default=True, help="Text edition line width.")
+@click.option("--width", type=click.IntRange(min=10), default=72, show_default=True, help="Text edition line width.")
 @click.option("--page-size", default="A5", show_default=True, help="PDF page size (A5, A4, letter...).")
 @click.option("--base-url", default="", help="Public address of the web edition, for citation links.")
 @click.option("--no-search", is_flag=True, help="Web edition without its full-text search index (faster).")
@@ -129,7 +130,7 @@ def build(ctx, sources_, formats, out, jobs, force, width, page_size, base_url, 
 
 
 @main.command()
-@click.option("--port", type=int, default=8000, show_default=True)
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--dir", "folder", type=click.Path(path_type=Path), default=OUTPUT_DIR / "html",
               show_default=True)
 def serve(port: int, folder: Path) -> None:
@@ -145,6 +146,8 @@ def serve(port: int, folder: Path) -> None:
         run_serve(folder, port)
     except EditionError as exc:
         _fail(exc)
+    except OSError as exc:  # the port is taken, the folder unreadable...
+        _io_fail(exc)
 
 
 @main.command()
@@ -216,6 +219,8 @@ def citation(source) -> None:
         click.echo(citation_cff(source), nl=False)
     except EditionError as exc:
         _fail(exc)
+    except OSError as exc:
+        _io_fail(exc)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import transform
-from ..errors import BuildError
 from .base import Format, Outputs
 
 if TYPE_CHECKING:
@@ -22,20 +21,13 @@ if TYPE_CHECKING:
 STYLESHEET = "text/text.xsl"
 
 
-def _width(options: "BuildOptions") -> int:
-    width = int(getattr(options, "width", 72) or 72)
-    if width < 10:
-        raise BuildError(f"text: --width {width} is too small (at least 10)")
-    return width
-
-
 class TextFormat(Format):
     name = "text"
     xslt_folder = "text"
     option_names = ("width",)
 
     def _params(self, corpus: "Corpus", options: "BuildOptions") -> dict:
-        return {**corpus.params(), "width": _width(options)}
+        return {**corpus.params(), "width": options.width}
 
     def document_outputs(self, corpus: "Corpus", source: "Source", options: "BuildOptions") -> Outputs:
         result = transform.stylesheet(STYLESHEET).apply(corpus.node(source), self._params(corpus, options))
