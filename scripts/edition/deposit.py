@@ -279,7 +279,7 @@ def verify(path: Path) -> VerifyReport:
     by_bagit: dict[str, str] = {}
     try:
         bag = bagit.Bag(str(path))
-    except bagit.BagError as exc:
+    except (bagit.BagError, UnicodeDecodeError, ValueError) as exc:  # also tag files that are not text
         if not (path / "bagit.txt").is_file():
             problems["bagit.txt"] = "missing"
         else:
@@ -300,7 +300,7 @@ def verify(path: Path) -> VerifyReport:
                 by_bagit[_rel(d.path)] = "extra"
         if not exc.details:
             report.errors.append(str(exc))  # e.g. Payload-Oxum, no data/: explained below if we can
-    except bagit.BagError as exc:
+    except (bagit.BagError, UnicodeDecodeError, ValueError) as exc:
         report.errors.append(f"not a valid bag: {exc}")
 
     # 2. Name every file: bagit stops at the first failing stage and does not look for extra
