@@ -211,7 +211,8 @@ def test_verify_a_tag_file_that_is_not_text(bag_copy):
     with open(bag_copy / "bag-info.txt", "ab") as handle:
         handle.write(b"\xff\xfe not utf-8")
     result = CliRunner().invoke(main, ["verify", str(bag_copy)])
-    assert result.exit_code == 1 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.exit_code == 1
+    assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "not a valid bag" in result.output
 
 
