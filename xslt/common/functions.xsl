@@ -103,7 +103,12 @@
   <!-- Editorial interventions in document order: choices and standalone sic/corr/supplied/unclear. -->
   <xsl:function name="ed:interventions" as="element()*">
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="root" select="root($doc)"/>
+    <xsl:sequence select="ed:interventions-of(root($doc))"/>
+  </xsl:function>
+
+  <!-- Computed once per document (callers pass any node of it, often once per element). -->
+  <xsl:function name="ed:interventions-of" as="element()*" cache="yes">
+    <xsl:param name="root" as="node()"/>
     <xsl:sequence select="($root/descendant::tei:choice | $root/descendant::tei:sic[not(parent::tei:choice)]
                           | $root/descendant::tei:corr[not(parent::tei:choice)] | $root/descendant::tei:supplied)
                           [ancestor::tei:text]"/>

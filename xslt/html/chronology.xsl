@@ -93,13 +93,15 @@
       <xsl:otherwise>
         <xsl:variable name="a" select="string((@from, @notBefore)[1])"/>
         <xsl:variable name="b" select="string((@to, @notAfter)[1])"/>
-        <xsl:if test="not(@from or @to)"><xsl:text>between </xsl:text></xsl:if>
+        <xsl:variable name="range" select="exists(@from | @to)"/>
+        <!-- a period: "A–B", "from A", "until B"; an uncertain point: "between A and B",
+             "not before A", "not after B" -->
+        <xsl:value-of select="if ($a and $b) then (if ($range) then '' else 'between ')
+                              else if ($a) then (if ($range) then 'from ' else 'not before ')
+                              else (if ($range) then 'until ' else 'not after ')"/>
         <xsl:if test="$a"><xsl:call-template name="h:time"><xsl:with-param name="iso" select="$a"/></xsl:call-template></xsl:if>
-        <xsl:if test="not(@from or @to) and $a and $b"> and </xsl:if>
-        <xsl:if test="(@from or @to) and $a and $b">–</xsl:if>
-        <xsl:if test="not($a)">until </xsl:if>
+        <xsl:if test="$a and $b"><xsl:value-of select="if ($range) then '–' else ' and '"/></xsl:if>
         <xsl:if test="$b"><xsl:call-template name="h:time"><xsl:with-param name="iso" select="$b"/></xsl:call-template></xsl:if>
-        <xsl:if test="not($b)"> onwards</xsl:if>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
