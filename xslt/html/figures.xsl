@@ -21,7 +21,7 @@
   <xsl:template name="figures">
     <xsl:variable name="figures" select="h:tagged-figures()"/>
     <xsl:if test="exists($figures)">
-      <xsl:variable name="measures" select="$figures/self::tei:measure"/>
+      <xsl:variable name="measures" select="$figures[self::tei:measure]"/>
       <xsl:variable name="livestock" select="$measures[@type = 'livestock'][@commodity][exists(h:figure-years(.))]"/>
       <xsl:variable name="mortality" select="$measures[@type = 'mortality']"/>
       <xsl:variable name="deportation" select="$measures[@type = 'deportation']"/>
