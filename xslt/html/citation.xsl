@@ -130,10 +130,10 @@
       else if (count($texts) = 1) then ed:doc-title($texts[1]) else 'TEI documents'"/>
   </xsl:function>
 
+  <!-- The year of publication ('March 2026' gives 2026), the same as every format's (common). -->
   <xsl:function name="h:year" as="xs:string?">
     <xsl:param name="doc" as="node()?"/>
-    <xsl:variable name="d" select="root($doc)/*/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:date[1]"/>
-    <xsl:sequence select="if ($d) then (substring(string(($d/@when, $d)[1]), 1, 4)) else ()"/>
+    <xsl:sequence select="ed:edition-year($doc)[.]"/>
   </xsl:function>
 
   <xsl:function name="h:url" as="xs:string">
