@@ -209,14 +209,7 @@
           <p class="imprint-label">How to cite</p>
           <!-- the one "how to cite" sentence every output shares (common/citation.xsl) -->
           <p class="citation">
-            <xsl:try>
-              <xsl:value-of select="ed:how-to-cite($header)"/>
-              <!-- (ed:edition-year fails on a header whose date has no year: fall back) -->
-              <xsl:catch>
-                <xsl:value-of select="string-join((pr:join($editors) || (if (count($editors) gt 1) then ' (eds.)' else if (exists($editors)) then ' (ed.)' else ''),
-                  $title, pr:str($pub/tei:publisher[1]))[normalize-space()], ', ') || '.'"/>
-              </xsl:catch>
-            </xsl:try>
+            <xsl:value-of select="ed:how-to-cite($header)"/>
           </p>
           <p class="cite-ids">Every paragraph, note and heading keeps the identifier it has in the
             TEI sources; cite by text and identifier as well as by page.</p>

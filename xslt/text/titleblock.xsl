@@ -101,19 +101,10 @@
     <xsl:param name="fallback" as="element(tei:teiHeader)?"/>
     <xsl:param name="title" as="xs:string"/>
     <xsl:variable name="stated" select="$header//(tei:note, tei:p, tei:bibl)[@type = ('citation', 'cite', 'how-to-cite', 'howToCite', 'recommendedCitation')]"/>
-    <!-- ed:how-to-cite currently fails on a header without a year (ed:edition-year returns an
-         empty sequence, not ''); then: title, publisher, date. -->
-    <xsl:try>
-      <xsl:sequence select="if (exists($header) and (exists($stated) or empty($fallback))) then ed:how-to-cite($header)
-        else if (exists($fallback)) then
-          (if (exists($header)) then $title || (if (matches($title, '[.?!]$')) then ' ' else '. ') || 'In: ' else '') || ed:how-to-cite($fallback)
-        else ()"/>
-      <xsl:catch>
-        <xsl:variable name="pub" select="($header, $fallback)[1]/tei:fileDesc/tei:publicationStmt"/>
-        <xsl:sequence select="string-join(($title, ($pub/tei:publisher)[1] ! tx:header-text(node()),
-            ($pub/tei:date)[1] ! tx:header-text(node()))[. ne ''], ', ') || '.'"/>
-      </xsl:catch>
-    </xsl:try>
+    <xsl:sequence select="if (exists($header) and (exists($stated) or empty($fallback))) then ed:how-to-cite($header)
+      else if (exists($fallback)) then
+        (if (exists($header)) then $title || (if (matches($title, '[.?!]$')) then ' ' else '. ') || 'In: ' else '') || ed:how-to-cite($fallback)
+      else ()"/>
   </xsl:function>
 
   <xsl:template name="tx:conventions">
