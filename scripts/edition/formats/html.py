@@ -54,6 +54,11 @@ class HtmlFormat(Format):
     option_names = ("base_url", "search", "companions")
 
     def params(self, corpus, options) -> dict:
+        """The site-wide parameters, made once per process (every page uses the same)."""
+        return dict(corpus.memo(f"html-params:{options.base_url}:{options.search}:{options.companions}",
+                                lambda: self._params(corpus, options)))
+
+    def _params(self, corpus, options) -> dict:
         params = corpus.params()
         # lists travel as one string, one item a line (tokenized in site.xsl)
         params["text-id-lines"] = "\n".join(s.id for s in corpus.texts)

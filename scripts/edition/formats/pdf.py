@@ -187,15 +187,9 @@ class PdfFormat(Format):
         raise BuildError(f"pdf: the back matter's pages did not settle after {MAX_LAYOUTS} layouts "
                          f"({', '.join(moved[:5])} moved)")
 
-    @staticmethod
-    def output_name(corpus: "Corpus", source: "Source") -> str:
-        """`<text-id>.pdf`; the file's stem when other texts share its id (any TEI: xml:id="root")."""
-        ids = [s.id for s in corpus.texts]
-        return f"{source.id if ids.count(source.id) <= 1 else source.path.stem}.pdf"
-
     def document_outputs(self, corpus, source, options) -> Outputs:
         html = self.print_html(corpus, source, options)
-        return {self.output_name(corpus, source): render_pdf(html)}
+        return {f"{source.id}.pdf": render_pdf(html)}  # ids are distinct (Corpus)
 
     def edition_outputs(self, corpus, options) -> Outputs:
         if not corpus.texts:
