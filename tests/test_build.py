@@ -131,16 +131,23 @@ def test_parallel_output_equals_serial(tmp_path, corpus_dir):
 def test_killed_build_leaves_previous_output_intact(tmp_path):
     src = make_sources(tmp_path / "src", ids=[f"d{i}" for i in range(12)])
     out = tmp_path / "out"
-    assert run_edition("build", "--format", "text,html", "--out", out, src, cwd=tmp_path).returncode == 0
+    assert run_edition("build", "--format", "text,html", "--no-search", "--out", out, src, cwd=tmp_path).returncode == 0
     before = tree_bytes(out)
     rng = random.Random(20261125)
-    for _ in range(12):
-        proc = subprocess.Popen([str(EDITION_BIN), "build", "--force", "--format", "text,html", "--out", str(out),
-                                 str(src)], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.05, 1.0))
+    killed_while_staging = 0
+    for _ in range(6):
+        proc = subprocess.Popen([str(EDITION_BIN), "build", "--force", "--format", "text,html", "--no-search",
+                                 "--out", str(out), str(src)], cwd=tmp_path,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 30
+        while not list(tmp_path.glob(".out.staging-*")) and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.002)
+        time.sleep(rng.uniform(0, 0.15))  # somewhere while the staging folder is being written
+        killed_while_staging += proc.poll() is None
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert tree_bytes(out) == before
+    assert killed_while_staging >= 3, "the kills must land while a build is writing"
     # the next build clears the killed builds' staging folders
     assert run_edition("build", "--format", "text", "--out", out, src, cwd=tmp_path).returncode == 0
     assert not [p for p in tmp_path.iterdir() if ".staging-" in p.name]
