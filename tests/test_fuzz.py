@@ -102,10 +102,13 @@ def _run(args):
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(ops=st.lists(operation, min_size=1, max_size=6))
 def test_mutated_tei_validates_and_builds_without_traceback(workdir, ops):
+    """Every mutation ends in a clean verdict; and what validates, builds."""
     doc = workdir / "doc.xml"
     doc.write_bytes(mutate(SEED_DOC, ops))
-    _run(["-q", "validate", str(doc)])
-    _run(["-q", "build", "--format", "text,html", "--out", str(workdir / "out"), str(doc)])
+    valid = _run(["-q", "validate", str(doc)]).exit_code == 0
+    built = _run(["-q", "build", "--format", "text,html", "--out", str(workdir / "out"), str(doc)])
+    if valid:  # what validates must build: a stylesheet failing on valid TEI is a bug, not a clean error
+        assert built.exit_code == 0, built.output
 
 
 @settings(max_examples=max(EXAMPLES // 3, 20), deadline=None, derandomize=True,
@@ -115,5 +118,4 @@ def test_random_bytes_get_a_clean_error(workdir, noise):
     doc = workdir / "noise.xml"
     doc.write_bytes(noise)
     result = _run(["validate", str(doc)])
-    if noise.strip():
-        assert result.exit_code == 1
+    assert result.exit_code == 1  # noise is never a TEI document (empty input included)
