@@ -47,3 +47,14 @@ def browser():
         instance = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         yield instance
         instance.close()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """EDITION_STRICT=1 (CI): a skipped test fails the run. CI installs everything the tests need
+    (../shared beside the clone, chromium, Java, node_modules), so a skip there hides a missing install."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if os.environ.get("EDITION_STRICT") == "1" and skipped and exitstatus == 0:
+        names = ", ".join(r.nodeid for r in skipped[:5])
+        reporter.write_line(f"EDITION_STRICT: {len(skipped)} test(s) skipped ({names}); failing the run", red=True)
+        session.exitstatus = 1
