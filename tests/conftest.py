@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,6 +18,8 @@ SHARED = REPO.parent / "shared"
 CORPUS = SHARED / "corpus"
 SEED = SHARED / "seed" / "000_336e1ba008239e38.txt"
 EDITION_BIN = Path(sys.executable).with_name("edition")
+ARTIFACTS = REPO / "test-artifacts"  # screenshots and page images for a person to look at
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -58,3 +64,51 @@ def pytest_sessionfinish(session, exitstatus):
         names = ", ".join(r.nodeid for r in skipped[:5])
         reporter.write_line(f"EDITION_STRICT: {len(skipped)} test(s) skipped ({names}); failing the run", red=True)
         session.exitstatus = 1
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serving(folder: Path):
+    """folder over http on 127.0.0.1 (a free port) for the duration; yields the base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The edition's web edition (with its search index), built once and served: (folder, base URL)."""
+    from edition.build import BuildOptions, build
+
+    out = tmp_path_factory.mktemp("browser-site")
+    report = build([str(REPO / "tei")], out, BuildOptions(formats="html", quiet=True, progress=False))
+    assert report.errors == 0, [str(d) for d in report.diagnostics]
+    with serving(out / "html") as base:
+        yield out / "html", base
+
+
+@pytest.fixture
+def page_at(browser, site):
+    """page_at(width) -> a page whose requests outside the site fail the test."""
+    folder, base = site
+    pages, outside = [], []
+
+    def make(width: int = 1280, height: int = 900):
+        context = browser.new_context(viewport={"width": width, "height": height})
+        page = context.new_page()
+        page.on("request", lambda r: None if r.url.startswith(base) else outside.append(r.url))
+        pages.append(context)
+        return page
+
+    yield make
+    for c in pages:
+        c.close()
+    assert not outside, f"requests outside the site: {outside[:5]}"

@@ -6,79 +6,15 @@ Screenshots (desktop 1280 px, phone 390 px) go to test-artifacts/ at the repo ro
 
 from __future__ import annotations
 
-import functools
-import http.server
-import shutil
-import threading
-from pathlib import Path
 
 import pytest
 
-from edition.build import BuildOptions, build
-
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-ARTIFACTS = ROOT / "test-artifacts"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"]
+from conftest import ARTIFACTS, AXE, CHROMIUM
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not CHROMIUM.is_file(), reason="/usr/bin/chromium is absent (make test-system installs it)"),
 ]
-playwright_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-
-
-def _sources() -> list[str]:
-    """The edition under tei/ once its texts exist, else the fixtures."""
-    if (ROOT / "tei" / "edition.xml").is_file() and any((ROOT / "tei" / "texts").glob("*.xml")):
-        return [str(ROOT / "tei")]
-    return [str(ROOT / "tests" / "fixtures" / "html")]
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("browser-site")
-    report = build(_sources(), out, BuildOptions(formats="html", quiet=True, progress=False))
-    assert report.errors == 0, [str(d) for d in report.diagnostics]
-    folder = out / "html"
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield folder, f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture
-def page_at(browser, site):
-    """page_at(width) -> a page whose requests outside the site fail the test."""
-    folder, base = site
-    pages, outside = [], []
-
-    def make(width: int = 1280, height: int = 900):
-        context = browser.new_context(viewport={"width": width, "height": height})
-        page = context.new_page()
-        page.on("request", lambda r: None if r.url.startswith(base) else outside.append(r.url))
-        pages.append(context)
-        return page
-
-    yield make
-    for c in pages:
-        c.close()
-    assert not outside, f"requests outside the site: {outside[:5]}"
-
-
-def _first_text(folder: Path) -> str:
-    return sorted(p.name for p in folder.glob("*.html") if p.name not in (
-        "index.html", "apparatus.html", "persons.html", "places.html", "organisations.html", "works.html"))[-1]
 
 
 def test_footnote_opens_on_click(site, page_at):

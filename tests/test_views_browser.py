@@ -1,6 +1,6 @@
 """Search, chronology and figures in a real browser (Debian's chromium through playwright).
 
-Reuses the fixtures of test_browser.py (the site over http, chromium, pages that fail the
+Uses the shared fixtures of conftest.py (the site over http, chromium, pages that fail the
 test when anything is requested outside the site). Screenshots go to test-artifacts/.
 """
 
@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from test_browser import ARTIFACTS, AXE, CHROMIUM, page_at, site  # noqa: F401  (fixtures; browser is in conftest)
+from conftest import ARTIFACTS, AXE, CHROMIUM
 
 pytestmark = [
     pytest.mark.browser,
