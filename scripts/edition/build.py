@@ -111,14 +111,9 @@ def _entry(source: sources.Source, base: Path) -> str:
 _worker_corpus: Corpus | None = None
 
 
-def _worker_init(specs: list[tuple[str, str]]) -> None:
+def _worker_init(paths: list[str]) -> None:
     global _worker_corpus
-    loaded = []
-    for path, kind in specs:
-        src = sources.load(Path(path))
-        src.kind = kind
-        loaded.append(src)
-    _worker_corpus = Corpus(loaded)
+    _worker_corpus = Corpus([sources.load(Path(path)) for path in paths])
 
 
 def _transform_document(corpus: Corpus, fmt_name: str, path: Path | None, options: BuildOptions):
@@ -130,7 +125,7 @@ def _transform_document(corpus: Corpus, fmt_name: str, path: Path | None, option
         if path is None:
             outputs = fmt.edition_outputs(corpus, options)
         else:
-            outputs = fmt.document_outputs(corpus, next(s for s in corpus.sources if s.path == path), options)
+            outputs = fmt.document_outputs(corpus, corpus.by_path[path], options)
         diagnostics = []
     except EditionError as exc:
         outputs, diagnostics = {}, [Diagnostic(where, 1, 1, "error", f"{fmt_name}: {exc}", "transform")]
@@ -257,7 +252,7 @@ def _run_tasks(corpus: Corpus, tasks, options: BuildOptions, progress: bool):
             results.append(_transform_document(corpus, name, src.path if src else None, options))
             _progress(progress, i + 1, len(tasks))
         return results
-    specs = [(str(s.path), s.kind) for s in corpus.sources]
+    specs = [str(s.path) for s in corpus.sources]
     with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=get_context("spawn"),
                              initializer=_worker_init, initargs=(specs,)) as pool:
         # the costliest first (whole-edition outputs, then the largest documents): less idle tail

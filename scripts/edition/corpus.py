@@ -15,6 +15,7 @@ from .sources import Source
 class Corpus:
     def __init__(self, sources: list[Source]):
         self.sources = sources
+        self.by_path = {s.path: s for s in sources}
         self._nodes: dict[Path, object] = {}
         self._memo: dict[str, object] = {}
         seen: set[str] = set()

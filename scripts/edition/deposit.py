@@ -202,14 +202,14 @@ def deposit(source_dir: Path = TEI_DIR, out: Path | None = None, build_dir: Path
         registry.get(name)
     date = bagging_date()
     edition = edition_source(source_dir)
+    if out.resolve() in (source_dir.resolve(), build_dir.resolve(), XSLT_DIR.resolve()):
+        raise UsageError(f"{out}: the deposit would replace its own inputs; choose another --out")
     report = DepositReport(path=out, formats=names)
     if names:
         report.build_summary = _build(source_dir, build_dir, names)
     for name in names:
         if not (build_dir / name).is_dir():
             raise BuildError(f"{build_dir / name}: the {name} edition was not built")
-    if out.resolve() in (source_dir.resolve(), build_dir.resolve(), XSLT_DIR.resolve()):
-        raise UsageError(f"{out}: the deposit would replace its own inputs; choose another --out")
 
     bagit = _bagit()
     info = bag_info(edition, date)
