@@ -7,6 +7,7 @@ XInclude is honoured only for local files inside the sources' folder.
 
 from __future__ import annotations
 
+import functools
 import glob
 import hashlib
 import re
@@ -66,6 +67,11 @@ class Source:
         raw = self.root.get(XML_ID) or self.path.stem
         safe = re.sub(r"[^A-Za-z0-9_-]+", "_", raw).strip("_")
         return safe[:100] or "document"
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        """The source's text lines (for columns in diagnostics), decoded once."""
+        return self.data.decode("utf-8", "replace").splitlines()
 
     def serialize(self) -> bytes:
         """The root element only: no DOCTYPE reaches the next parser (Saxon)."""

@@ -118,10 +118,6 @@ def _clark(attribute: str) -> str:
         else attribute
 
 
-def _lines(src: Source) -> list[str]:
-    return src.data.decode("utf-8", "replace").splitlines()
-
-
 def _explain(schema_path: str, src: Source, line: int, message: str) -> tuple[str, int, int]:
     """Turn libxml2's terse RELAX NG messages into ones an editor can act on."""
     m = re.match(r"Invalid attribute (\S+) for element (\S+)", message)
@@ -131,7 +127,7 @@ def _explain(schema_path: str, src: Source, line: int, message: str) -> tuple[st
         declared, values = _attribute_values(schema_path, element, attribute)
         col = line_ = None
         if node is not None:
-            col, line_ = column(_lines(src), node, attribute)
+            col, line_ = column(src.lines, node, attribute)
             value = node.get(_clark(attribute))
             if not declared:
                 text = f"attribute @{attribute} is not allowed on <{element}>"
@@ -146,7 +142,7 @@ def _explain(schema_path: str, src: Source, line: int, message: str) -> tuple[st
     if m:
         node = _find(src, line, m.group(1), None)
         if node is not None:
-            col, line_ = column(_lines(src), node)
+            col, line_ = column(src.lines, node)
             parent = node.getparent()
             where = f" inside <{etree.QName(parent).localname}>" if parent is not None else ""
             return f"element <{m.group(1)}> is not allowed here{where}", line_, col
@@ -154,11 +150,11 @@ def _explain(schema_path: str, src: Source, line: int, message: str) -> tuple[st
     if m:
         node = _find(src, line, m.group(2), None)
         if node is not None:
-            col, line_ = column(_lines(src), node)
+            col, line_ = column(src.lines, node)
             return f"expected <{m.group(1)}>, found <{m.group(2)}>", line_, col
     node = _find(src, line, None, None)
     if node is not None:
-        col, line_ = column(_lines(src), node)
+        col, line_ = column(src.lines, node)
         return message, line_, col
     return message, line, 1
 

@@ -103,7 +103,6 @@ def run(sch_path: Path, sources: list[Source], names: list[str]) -> list[Diagnos
     wrapper, _ = combine(sources, names)
     tree = etree.ElementTree(wrapper)
     svrl = transform(tree)
-    lines_cache: dict[int, list[str]] = {}
     out: list[Diagnostic] = []
     for fired in svrl.getroot().iter(f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"):
         location = fired.get("location", "")
@@ -134,10 +133,8 @@ def run(sch_path: Path, sources: list[Source], names: list[str]) -> list[Diagnos
             attr = etree.QName(attr)
             attr = ("xml:" + attr.localname) if attr.namespace == "http://www.w3.org/XML/1998/namespace" \
                 else attr.localname
-        if id(src) not in lines_cache:
-            lines_cache[id(src)] = src.data.decode("utf-8", "replace").splitlines()
         if node is not None:
-            col, line = column(lines_cache[id(src)], node, attr)
+            col, line = column(src.lines, node, attr)
         else:
             col = 1
         out.append(Diagnostic(names[index], line, col, severity, text, rule))
