@@ -129,6 +129,28 @@ def test_every_corpus_document_builds_and_parallel_output_equals_serial(tmp_path
     assert len([k for k in one if k.startswith("html/") and k.endswith(".html")]) >= len(corpus_files())
 
 
+def test_spawned_workers_build_what_forked_workers_build(tmp_path, monkeypatch):
+    """A fresh `edition` process forks its workers (Linux); a process that already runs Saxon
+    (or another system) spawns them. Both must give the serial output, byte for byte."""
+    from edition import build as build_module
+
+    sources = make_sources(tmp_path / "src")
+    for how, jobs in (("fork", "2"), ("serial", "1")):
+        done = run_edition("-v", "build", "--format", "html,text", "--no-search", "-j", jobs,
+                           "--out", tmp_path / how, sources)
+        assert done.returncode == 0, done.stderr
+        assert len(transformed(done)) == 8  # (3 texts + the edition) x 2 formats
+    monkeypatch.setattr(build_module, "_can_fork", lambda: False)
+    options = build_module.BuildOptions(formats="html,text", jobs=2, search=False, quiet=True, progress=False)
+    report = build_module.build([str(sources)], tmp_path / "spawn", options)
+    assert report.errors == 0 and len(report.built) == 8
+    outputs = {how: tree_bytes(tmp_path / how) for how in ("fork", "spawn", "serial")}
+    for files in outputs.values():
+        files.pop(".build-manifest.json")
+    assert outputs["fork"] == outputs["serial"]
+    assert outputs["spawn"] == outputs["serial"]
+
+
 def test_killed_build_leaves_previous_output_intact(tmp_path):
     src = make_sources(tmp_path / "src", ids=[f"d{i}" for i in range(12)])
     out = tmp_path / "out"

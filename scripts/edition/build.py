@@ -9,19 +9,22 @@ process. Workers return small records; only the main process writes, into stagin
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import hashlib
-import importlib.metadata
 import inspect
 import json
 import logging
 import os
+import signal
 import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
 from pathlib import Path
+
+from lxml import etree
 
 from . import TEI_DIR, XSLT_DIR, __version__, clock, formats, sources, transform, write
 from .corpus import Corpus
@@ -30,7 +33,7 @@ from .errors import BuildError, Diagnostic, EditionError, SourceError, UsageErro
 log = logging.getLogger("edition")
 MANIFEST = ".build-manifest.json"
 EDITION_KEY = "@edition"
-POOL_MIN_BYTES = 20_000_000
+POOL_MIN_BYTES = 20_000_000  # spawned workers: the measured break-even on the html format
 
 
 @dataclass
@@ -81,7 +84,7 @@ def _format_fingerprint(fmt) -> str:
     """Stylesheets, assets and the format's own code: a change to any rebuilds its outputs."""
     files = sorted(p for sub in (fmt.xslt_folder, "common") for p in (XSLT_DIR / sub).rglob("*") if p.is_file())
     files.append(Path(inspect.getfile(type(fmt))))
-    versions = [__version__, importlib.metadata.version("saxonche"), importlib.metadata.version("lxml")]
+    versions = [__version__, transform.saxon_version(), etree.__version__]
     return _hash(*versions, *(f"{p.relative_to(p.anchor)}:{_hash(p.read_bytes())}" for p in files))
 
 
@@ -147,6 +150,15 @@ def _message_diagnostics(path: str, fmt_name: str, messages: list[str]) -> list[
         found.append(Diagnostic(path, 1, 1, "warning", f"{fmt_name}: no specific rendering for {names}; "
                                 "their content is rendered generically", "unhandled-element"))
     return found
+
+
+def _forked_worker_init(parent: int) -> None:
+    """A forked worker dies with the build (SIGKILL included) and holds none of its locks."""
+    write.close_inherited_locks()
+    PR_SET_PDEATHSIG = 1
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the build died before prctl took effect
+        os._exit(1)
 
 
 def _worker_task(fmt_name: str, path: str | None, options: BuildOptions):
@@ -240,31 +252,47 @@ def _plan_format(name: str, corpus: Corpus, options: BuildOptions, base: Path):
 
 
 def _run_tasks(corpus: Corpus, tasks, options: BuildOptions, progress: bool):
-    jobs = options.jobs or os.cpu_count() or 1
-    # Each worker parses the whole corpus again, so by default (-j 0) the pool is used only
-    # where transformations outweigh that: the PDF's layout, or a large corpus (measured:
-    # html of 45 MB, -j2 20% faster than -j1; of 3.8 MB, 25% slower).
-    worthwhile = (any(formats.get(name).costly_per_document for name, _, _, _ in tasks)
-                  or sum(len(src.data) for _, src, _, _ in tasks if src) > POOL_MIN_BYTES)
-    if jobs <= 1 or len(tasks) <= 1 or (options.jobs == 0 and not worthwhile):
+    jobs = min(options.jobs or os.cpu_count() or 1, len(tasks))
+    # By default (-j 0) the pool is used where it gains: always with forked workers (they start
+    # in milliseconds and compile the formats' stylesheets in parallel: the edition's html and
+    # text, 0.64 s -> 0.51 s); with spawned ones, which parse the whole corpus again, only for
+    # the PDF's layout or a large corpus.
+    fork = _can_fork()
+    worthwhile = fork or any(formats.get(name).costly_per_document for name, _, _, _ in tasks) or sum(
+        len(src.data) for _, src, _, _ in tasks if src) > POOL_MIN_BYTES
+    if jobs <= 1 or (options.jobs == 0 and not worthwhile):
         results = []
         for i, (name, src, _, _) in enumerate(tasks):
             results.append(_transform_document(corpus, name, src.path if src else None, options))
             _progress(progress, i + 1, len(tasks))
         return results
-    specs = [str(s.path) for s in corpus.sources]
-    with ProcessPoolExecutor(max_workers=min(jobs, len(tasks)), mp_context=get_context("spawn"),
-                             initializer=_worker_init, initargs=(specs,)) as pool:
-        # the costliest first (whole-edition outputs, then the largest documents): less idle tail
-        order = sorted(range(len(tasks)), key=lambda i: -(len(tasks[i][1].data) if tasks[i][1] else 1 << 60))
-        submitted = {i: pool.submit(_worker_task, tasks[i][0], str(tasks[i][1].path) if tasks[i][1] else None,
-                                    options) for i in order}
-        futures = [submitted[i] for i in range(len(tasks))]
-        results = []
-        for i, fut in enumerate(futures):
-            results.append(fut.result())
-            _progress(progress, i + 1, len(tasks))
-        return results
+    global _worker_corpus
+    if fork:  # the workers inherit the loaded sources and make their own Saxon trees
+        _worker_corpus, context, initializer, initargs = corpus, get_context("fork"), _forked_worker_init, (os.getpid(),)
+    else:
+        context, initializer, initargs = get_context("spawn"), _worker_init, ([str(s.path) for s in corpus.sources],)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                                 initializer=initializer, initargs=initargs) as pool:
+            # the costliest first (whole-edition outputs, then the largest documents): less idle tail
+            order = sorted(range(len(tasks)), key=lambda i: -(len(tasks[i][1].data) if tasks[i][1] else 1 << 60))
+            submitted = {i: pool.submit(_worker_task, tasks[i][0], str(tasks[i][1].path) if tasks[i][1] else None,
+                                        options) for i in order}
+            results = []
+            for i in range(len(tasks)):
+                results.append(submitted[i].result())
+                _progress(progress, i + 1, len(tasks))
+            return results
+    finally:
+        _worker_corpus = None
+
+
+def _can_fork() -> bool:
+    """Fork workers (they start in milliseconds with the sources loaded) on Linux, and only
+    while this process has not started Saxon: a child forked from a process with a running
+    SaxonC isolate can crash in its garbage collector (seen: "GC must not encounter unknown
+    frames"), so then, and on other systems, workers are spawned."""
+    return sys.platform.startswith("linux") and "fork" in get_all_start_methods() and not transform.started()
 
 
 def _reuse(previous: dict | None, key: str, old_folder: Path, new_folder: Path) -> bool:

@@ -47,6 +47,7 @@ class Source:
     kind: str  # "text" | "register" | "edition"
     digest: str = field(init=False)
     alias: str | None = None  # set by Corpus when two documents would share an id
+    pristine: bool = False  # UTF-8, no DOCTYPE, no XInclude: the bytes are the tree as parsed
 
     def __post_init__(self) -> None:
         self.digest = hashlib.sha256(self.data).hexdigest()
@@ -74,7 +75,10 @@ class Source:
         return self.data.decode("utf-8", "replace").splitlines()
 
     def serialize(self) -> bytes:
-        """The root element only: no DOCTYPE reaches the next parser (Saxon)."""
+        """UTF-8 XML for the next parser (Saxon), with no DOCTYPE: the source's own bytes when
+        they have nothing to resolve (also keeping its line numbers), else the root element."""
+        if self.pristine:
+            return self.data
         return etree.tostring(self.root, encoding="utf-8")
 
 
@@ -176,7 +180,7 @@ def parse_tree(path: Path, allowed: Path | None = None, depth: int = 0,
     """Parse a file (or its bytes already read), XIncludes expanded inside `allowed` only."""
     path = Path(path)
     tree = parse_bytes(path, read_bytes(path) if data is None else data)
-    if tree.getroot().find(f".//{{{XI_NS}}}include") is not None:
+    if tree.getroot().find(f".//{{{XI_NS}}}include") is not None:  # as in load()
         _expand_xincludes(path, tree, (allowed or path.parent).resolve(), depth)
     return tree
 
@@ -198,13 +202,17 @@ def load(path: Path, allowed: Path | None = None) -> Source:
     """Read, parse and classify one TEI file; SourceError if it is not safe TEI."""
     path = Path(path)
     data = read_bytes(path)
-    tree = parse_tree(path, allowed, data=data)
+    tree = parse_bytes(path, data)
+    includes = tree.getroot().find(f".//{{{XI_NS}}}include") is not None
+    if includes:
+        _expand_xincludes(path, tree, (allowed or path.parent).resolve(), 0)
+    pristine = not includes and tree.docinfo.doctype == "" and (tree.docinfo.encoding or "").upper() == "UTF-8"
     root = tree.getroot()
     qname = etree.QName(root)
     if qname.namespace != TEI_NS or qname.localname not in ("TEI", "teiCorpus"):
         raise _fail(path, root.sourceline or 1, 1,
                     f"not a TEI document: root element is {root.tag!r}", "not-tei")
-    return Source(path, data, tree, classify(path, root))
+    return Source(path, data, tree, classify(path, root), pristine=pristine)
 
 
 def find(paths: list[str] | tuple[str, ...], default: Path | None = None) -> list[Path]:

@@ -39,6 +39,16 @@ def processor():
         return _processor
 
 
+def started() -> bool:
+    """Whether this process has started Saxon (its processor, a GraalVM isolate)."""
+    return _processor is not None
+
+
+def saxon_version() -> str:
+    import saxonche
+
+    return saxonche.__version__
+
 
 @lru_cache(maxsize=None)
 def stylesheet(path: str | Path) -> "Stylesheet":
@@ -56,7 +66,7 @@ def to_xdm(data: bytes, base_uri: str | None = None):
     if base_uri:
         builder.set_base_uri(base_uri)
     try:
-        return builder.parse_xml(xml_text=data.decode("utf-8"))
+        return builder.parse_xml(xml_text=data.decode("utf-8-sig"))
     except Exception as exc:  # saxonche raises its own PySaxonApiError
         raise BuildError(f"{base_uri or 'document'}: Saxon could not parse: {exc}") from None
 

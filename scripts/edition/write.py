@@ -73,10 +73,24 @@ def locked(out: Path, wait: bool = True):
             fcntl.flock(handle, flags)
         except BlockingIOError:
             raise BuildError(f"{out}: another build is writing this output; try again when it ends") from None
+        _held_locks.add(handle.fileno())
         try:
             yield
         finally:
+            _held_locks.discard(handle.fileno())
             fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+_held_locks: set[int] = set()
+
+
+def close_inherited_locks() -> None:
+    """In a forked worker: close the lock files' descriptors inherited from the build (a
+    worker that outlives a killed build must not keep its output locked). Closing, not
+    unlocking: an unlock would release the parent's lock too."""
+    for fd in list(_held_locks):
+        os.close(fd)
+    _held_locks.clear()
 
 
 @contextlib.contextmanager

@@ -101,8 +101,8 @@
   <!-- Table of contents: every div with a head. -->
   <xsl:template name="h:toc">
     <xsl:param name="scope" as="element()*"/>
-    <xsl:variable name="divs" select="$scope//(tei:div, tei:div1, tei:div2, tei:div3, tei:div4, tei:div5)[tei:head]
-                                      [not(ancestor::tei:note)]"/>
+    <xsl:variable name="divs" select="$scope/descendant::*[self::tei:div or self::tei:div1 or self::tei:div2
+                                      or self::tei:div3 or self::tei:div4 or self::tei:div5][tei:head][not(ancestor::tei:note)]"/>
     <xsl:if test="count($divs) gt 1">
       <nav class="toc" aria-labelledby="toc-title">
         <h2 id="toc-title">Contents</h2>
@@ -133,7 +133,8 @@
     <xsl:param name="copy" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:if test="$id and not($copy)"><xsl:attribute name="id" select="$id"/></xsl:if>
     <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="h:bcp47(@xml:lang)"/></xsl:if>
-    <xsl:attribute name="class" select="if (not($class or @rend or @type)) then local-name()
+    <xsl:attribute name="class" select="if (not(@rend or @type)) then (if (not($class) or $class = local-name())
+       then local-name() else string-join(distinct-values((local-name(), tokenize($class, ' '))), ' '))
        else string-join(distinct-values((local-name(), tokenize($class, ' '),
        for $t in tokenize(normalize-space(@rend), ' ')[matches(., '^[\w-]+$')] return 'rend-' || $t,
        for $t in tokenize(normalize-space(@type), ' ')[matches(., '^[\w-]+$')] return 'type-' || $t)), ' ')"/>
@@ -235,7 +236,7 @@
       </button>
       <span class="cite-pop" id="cite-{@xml:id}" popover="auto" role="dialog" aria-label="Citation">
         <span class="cite-label">Cite this paragraph</span>
-        <span class="cite-text" data-href="{h:url((if (exists($edition) and root() is $edition) then 'index.html' else h:text-page(.)) || '#' || @xml:id)}">
+        <span class="cite-text" data-href="{h:url(h:citation-parts(root())?page || '#' || @xml:id)}">
           <xsl:value-of select="h:citation(., root())"/>
         </span>
         <a class="cite-anchor" href="#{@xml:id}">Link to this paragraph</a>
