@@ -151,6 +151,17 @@ def test_spawned_workers_build_what_forked_workers_build(tmp_path, monkeypatch):
     assert outputs["spawn"] == outputs["serial"]
 
 
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_quiet_works_before_or_after_the_command(tmp_path, where):
+    sources = make_sources(tmp_path / "src")
+    args = ["-q", "build"] if where == "before" else ["build", "-q"]
+    done = run_edition(*args, "--format", "text", "--out", tmp_path / "out", sources)
+    assert done.returncode == 0 and done.stderr == ""
+    assert (tmp_path / "out" / "text" / "alpha.txt").is_file()
+    loud = run_edition("build", "-v", "--force", "--format", "text", "--out", tmp_path / "out", sources)
+    assert len(transformed(loud)) == 4 and "4 transformed" in loud.stderr.splitlines()[-1]
+
+
 def test_killed_build_leaves_previous_output_intact(tmp_path):
     src = make_sources(tmp_path / "src", ids=[f"d{i}" for i in range(12)])
     out = tmp_path / "out"

@@ -30,6 +30,30 @@ def _io_fail(exc: OSError) -> None:
     sys.exit(2)
 
 
+def _log_level(quiet: bool, verbose: int) -> int:
+    return logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO if verbose else logging.WARNING)
+
+
+def _set_quiet(ctx: click.Context, _param, value: bool) -> None:
+    if value:
+        ctx.obj["quiet"] = True
+        logging.getLogger().setLevel(_log_level(True, 0))
+
+
+def _set_verbose(ctx: click.Context, _param, value: int) -> None:
+    if value:
+        ctx.obj["verbose"] += value
+        logging.getLogger().setLevel(_log_level(ctx.obj["quiet"], ctx.obj["verbose"]))
+
+
+def _verbosity(command):
+    """-q/-v after the command name too: `edition build -q` as `edition -q build`."""
+    command = click.option("-v", "--verbose", count=True, expose_value=False, callback=_set_verbose,
+                           help="More detail (repeat for debug).")(command)
+    return click.option("-q", "--quiet", is_flag=True, expose_value=False, callback=_set_quiet,
+                        help="Only errors.")(command)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="edition")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
@@ -44,13 +68,12 @@ def main(ctx: click.Context, quiet: bool, verbose: int) -> None:
       edition build                 # every format into output/
       edition build --format html --out site/ my-tei/*.xml
     """
-    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else
-                                         logging.INFO if verbose else logging.WARNING)
-    logging.basicConfig(level=level, format="%(message)s", stream=sys.stderr)
+    logging.basicConfig(level=_log_level(quiet, verbose), format="%(message)s", stream=sys.stderr)
     ctx.obj = {"quiet": quiet, "verbose": verbose}
 
 
 @main.command()
+@_verbosity
 @click.argument("paths", nargs=-1)
 @click.option("--schema", default="auto", show_default=True,
               help="edition | tei_all | PATH to a .rng; auto: edition for files under tei/, else tei_all.")
@@ -89,6 +112,7 @@ def validate(ctx: click.Context, paths: tuple[str, ...], schema: str, fmt: str) 
 
 
 @main.command()
+@_verbosity
 @click.argument("sources_", metavar="SOURCES", nargs=-1)
 @click.option("--format", "formats", default="all", show_default=True,
               help="Comma-separated formats: html,text,pdf (or all).")
@@ -130,6 +154,7 @@ def build(ctx, sources_, formats, out, jobs, force, width, page_size, base_url, 
 
 
 @main.command()
+@_verbosity
 @click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
 @click.option("--dir", "folder", type=click.Path(path_type=Path), default=OUTPUT_DIR / "html",
               show_default=True)
@@ -151,6 +176,7 @@ def serve(port: int, folder: Path) -> None:
 
 
 @main.command()
+@_verbosity
 @click.option("--out", "out", type=click.Path(path_type=Path), default=None,
               help="Bag folder, replaced atomically [default: output/deposit/].")
 @click.option("--source", "source", type=click.Path(path_type=Path), default=TEI_DIR,
@@ -179,6 +205,7 @@ def deposit(ctx, out, source, formats) -> None:
 
 
 @main.command()
+@_verbosity
 @click.argument("path", type=click.Path(path_type=Path))
 @click.pass_context
 def verify(ctx, path) -> None:
@@ -204,6 +231,7 @@ def verify(ctx, path) -> None:
 
 
 @main.command()
+@_verbosity
 @click.option("--source", "source", type=click.Path(path_type=Path), default=TEI_DIR,
               help="The edition's TEI folder [default: tei/].")
 def citation(source) -> None:
