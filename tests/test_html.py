@@ -233,14 +233,20 @@ def test_registers_and_occurrences_both_ways(site):
                 mentions.setdefault(ref, set()).add(f"{tid}.html#{holder[0].get(XML_ID)}")
         for a in doc.xpath("//main//a[contains(@class,'name')]"):
             assert re.fullmatch(r"(persons|places|organisations|works)\.html#[\w-]+", a.get("href"))
+    # the edition's order: its sourceDesc (bibl/@corresp), then the other texts
+    listed = [c.lstrip("#") for c in parse_tei(folder / "edition.xml").xpath(
+        "//t:sourceDesc//t:bibl/@corresp", namespaces=NS)]
+    order = list(dict.fromkeys(listed + sorted(tid for tid, _ in texts(folder))))
     for path in tei_files(folder):
         for kind, name in REGISTER_PAGES.items():
             for entry in parse_tei(path).xpath(f"//t:standOff/t:{kind}/*[@xml:id]", namespaces=NS):
                 eid = entry.get(XML_ID)
                 reg = page(out, name)
                 section = reg.get_element_by_id(eid)
-                links = set(section.xpath(".//a[contains(@class,'occ')]/@href"))
-                assert links == mentions.get(eid, set()), eid
+                hrefs = section.xpath(".//a[contains(@class,'occ')]/@href")
+                assert set(hrefs) == mentions.get(eid, set()), eid
+                in_texts = list(dict.fromkeys(h.split(".html")[0] for h in hrefs))
+                assert in_texts == sorted(in_texts, key=order.index), f"{eid}: texts out of the edition's order"
                 label = "".join(entry[0].itertext()).strip()
                 assert label in section.text_content()
 

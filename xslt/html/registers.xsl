@@ -102,7 +102,8 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- Every mention, grouped by text: a link to the paragraph (or other element) holding it. -->
+  <!-- Every mention, grouped by text in the edition's order: a link to the paragraph (or
+       other element) holding it. -->
   <xsl:template name="h:occurrences">
     <xsl:variable name="mentions" select="ed:mentions(.)"/>
     <xsl:choose>
@@ -112,6 +113,7 @@
           <h3>Occurrences</h3>
           <ul>
             <xsl:for-each-group select="$mentions" group-by="h:text-id(.)">
+              <xsl:sort select="index-of(h:texts-in-order() ! h:text-id(.), current-grouping-key())"/>
               <li>
                 <span class="occ-text"><xsl:value-of select="(ed:doc-title(.)[.], h:text-id(.))[1]"/></span>
                 <xsl:text>: </xsl:text>
