@@ -268,7 +268,8 @@ def _run_tasks(corpus: Corpus, tasks, options: BuildOptions, progress: bool):
         return results
     global _worker_corpus
     if fork:  # the workers inherit the loaded sources and make their own Saxon trees
-        _worker_corpus, context, initializer, initargs = corpus, get_context("fork"), _forked_worker_init, (os.getpid(),)
+        _worker_corpus = corpus
+        context, initializer, initargs = get_context("fork"), _forked_worker_init, (os.getpid(),)
     else:
         context, initializer, initargs = get_context("spawn"), _worker_init, ([str(s.path) for s in corpus.sources],)
     try:
