@@ -62,6 +62,22 @@ def test_incremental_rebuild_transforms_only_the_changed_document(tmp_path):
     assert len(transformed(forced)) == 4
 
 
+def test_a_change_in_an_included_file_rebuilds_the_document(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "main.xml").write_text(DOC.format(id="main").replace(
+        "</div></body>", '</div><xi:include xmlns:xi="http://www.w3.org/2001/XInclude" href="part.xml"/></body>'))
+    part = '<div xmlns="http://www.tei-c.org/ns/1.0"><p>{words}</p></div>'
+    (src / "part.xml").write_text(part.format(words="The first wording."))
+    out = tmp_path / "out"
+    assert run_edition("build", "--format", "text", "--out", out, src / "main.xml").returncode == 0
+    (src / "part.xml").write_text(part.format(words="The second wording."))
+    again = run_edition("-v", "build", "--format", "text", "--out", out, src / "main.xml")
+    assert again.returncode == 0, again.stderr
+    assert transformed(again) == sorted(["text:@edition", f"text:{(src / 'main.xml').resolve()}"])
+    assert "The second wording." in (out / "text" / "main.txt").read_text()
+
+
 def test_stylesheet_option_change_rebuilds(tmp_path):
     src = make_sources(tmp_path / "src")
     out = tmp_path / "out"

@@ -50,7 +50,10 @@ class Source:
     pristine: bool = False  # UTF-8, no DOCTYPE, no XInclude: the bytes are the tree as parsed
 
     def __post_init__(self) -> None:
-        self.digest = hashlib.sha256(self.data).hexdigest()
+        # what the document holds: its bytes, and the text XInclude brought into it (an
+        # included file's change must rebuild the document, as a change of its own would)
+        held = self.data if self.pristine or self.tree is None else self.data + etree.tostring(self.root)
+        self.digest = hashlib.sha256(held).hexdigest()
 
     @property
     def root(self) -> etree._Element:
