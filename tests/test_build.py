@@ -78,6 +78,25 @@ def test_a_change_in_an_included_file_rebuilds_the_document(tmp_path):
     assert "The second wording." in (out / "text" / "main.txt").read_text()
 
 
+def test_unchanged_sources_are_not_parsed_again(tmp_path, monkeypatch):
+    from edition import build as build_module, sources as sources_module
+
+    src = make_sources(tmp_path / "src")
+    out = tmp_path / "out"
+    options = build_module.BuildOptions(formats="text", jobs=1, quiet=True, progress=False)
+    first = build_module.build([str(src)], out, options)
+    parsed: list[str] = []
+    real_parse = sources_module.parse_bytes
+    monkeypatch.setattr(sources_module, "parse_bytes",
+                        lambda path, data: parsed.append(path.name) or real_parse(path, data))
+    (src / "beta.xml").write_text(DOC.format(id="beta").replace("Nobody", "Somebody"), encoding="utf-8")
+    second = build_module.build([str(src)], out, options)
+    assert parsed == ["beta.xml"]  # alpha and gamma: the same bytes as last time
+    assert sorted(second.built) == sorted(["text:@edition", f"text:{(src / 'beta.xml').resolve()}"])
+    assert "Somebody" in (out / "text" / "beta.txt").read_text()
+    assert first.documents == second.documents == 3 and second.errors == 0
+
+
 def test_stylesheet_option_change_rebuilds(tmp_path):
     src = make_sources(tmp_path / "src")
     out = tmp_path / "out"

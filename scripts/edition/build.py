@@ -33,6 +33,7 @@ from .errors import BuildError, Diagnostic, EditionError, SourceError, UsageErro
 log = logging.getLogger("edition")
 MANIFEST = ".build-manifest.json"
 EDITION_KEY = "@edition"
+SOURCES_KEY = "@sources"  # in the manifest: Source.facts() by path, for the next build
 POOL_MIN_BYTES = 20_000_000  # spawned workers: the measured break-even on the html format
 
 
@@ -92,11 +93,11 @@ def _options_key(fmt, options: BuildOptions) -> str:
     return json.dumps({n: getattr(options, n) for n in fmt.option_names}, sort_keys=True)
 
 
-def _load_all(paths: list[Path], report: BuildReport) -> list[sources.Source]:
+def _load_all(paths: list[Path], report: BuildReport, known: dict) -> list[sources.Source]:
     loaded = []
     for path in paths:
         try:
-            loaded.append(sources.load(path))
+            loaded.append(sources.load(path, known=known.get(str(path.resolve()))))
         except SourceError as exc:
             report.diagnostics.append(exc.diagnostic)
     return loaded
@@ -185,13 +186,15 @@ def build(paths: list[str], out: Path, options: BuildOptions) -> BuildReport:
     report = BuildReport()
     names = formats.parse_list(options.formats)
     files = sources.find(paths, default=TEI_DIR)
-    loaded = _load_all(files, report)
-    report.documents = len(files)
-    corpus = Corpus(loaded)
-    base = Path.cwd().resolve()
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise UsageError(f"{out}: not a folder; --out names the folder the build writes")
+    # what the last build learnt of each source: unchanged bytes are not parsed again
+    known = _read_manifest(out).get(SOURCES_KEY, {})
+    loaded = _load_all(files, report, known if isinstance(known, dict) else {})
+    report.documents = len(files)
+    corpus = Corpus(loaded)
+    base = Path.cwd().resolve()
     progress = options.progress if options.progress is not None else (sys.stderr.isatty() and not options.quiet)
 
     # formats the output will hold besides each one built (the web edition links their files)
@@ -232,6 +235,8 @@ def build(paths: list[str], out: Path, options: BuildOptions) -> BuildReport:
             for name in names:
                 if name not in unchanged:
                     formats.get(name).finish(staging / name, options)
+            new_manifest[SOURCES_KEY] = {str(src.path.resolve()): facts for src in corpus.sources
+                                         if (facts := src.facts()) is not None}
             (staging / MANIFEST).write_text(json.dumps(new_manifest, indent=1, sort_keys=True))
     report.diagnostics.sort()
     report.seconds = time.perf_counter() - started
@@ -333,6 +338,7 @@ def _write_outputs(folder: Path, outputs: dict[str, bytes]) -> None:
 
 def _read_manifest(out: Path) -> dict:
     try:
-        return json.loads((out / MANIFEST).read_text())
+        manifest = json.loads((out / MANIFEST).read_text())
     except (OSError, ValueError):
         return {}
+    return manifest if isinstance(manifest, dict) else {}

@@ -11,7 +11,7 @@ import functools
 import glob
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
@@ -43,21 +43,35 @@ class Source:
 
     path: Path
     data: bytes
-    tree: etree._ElementTree
+    tree: etree._ElementTree | None  # None: known from an earlier build, parsed when first needed
     kind: str  # "text" | "register" | "edition"
-    digest: str = field(init=False)
+    digest: str = ""
     alias: str | None = None  # set by Corpus when two documents would share an id
     pristine: bool = False  # UTF-8, no DOCTYPE, no XInclude: the bytes are the tree as parsed
+    root_id: str | None = None  # the root's xml:id, when known without the tree
 
     def __post_init__(self) -> None:
         # what the document holds: its bytes, and the text XInclude brought into it (an
         # included file's change must rebuild the document, as a change of its own would)
-        held = self.data if self.pristine or self.tree is None else self.data + etree.tostring(self.root)
-        self.digest = hashlib.sha256(held).hexdigest()
+        if not self.digest:
+            held = self.data if self.pristine else self.data + etree.tostring(self.root)
+            self.digest = hashlib.sha256(held).hexdigest()
 
     @property
     def root(self) -> etree._Element:
+        if self.tree is None:
+            self.tree = parse_bytes(self.path, self.data)
         return self.tree.getroot()
+
+    def facts(self) -> dict | None:
+        """What a later build may take without parsing again (pristine sources only: the
+        bytes alone decide them)."""
+        if not self.pristine:
+            return None
+        return {"digest": self.digest, "kind": self.kind, "id": self._root_id()}
+
+    def _root_id(self) -> str | None:
+        return self.root_id if self.tree is None else self.root.get(XML_ID)
 
     @property
     def id(self) -> str:
@@ -68,7 +82,7 @@ class Source:
         """
         if self.alias:
             return self.alias
-        raw = self.root.get(XML_ID) or self.path.stem
+        raw = self._root_id() or self.path.stem
         safe = re.sub(r"[^A-Za-z0-9_-]+", "_", raw).strip("_")
         return safe[:100] or "document"
 
@@ -201,10 +215,19 @@ def classify(path: Path, root: etree._Element) -> str:
     return "register" if lists and not has_prose else "text"
 
 
-def load(path: Path, allowed: Path | None = None) -> Source:
-    """Read, parse and classify one TEI file; SourceError if it is not safe TEI."""
+def load(path: Path, allowed: Path | None = None, known: dict | None = None) -> Source:
+    """Read, parse and classify one TEI file; SourceError if it is not safe TEI.
+
+    known: Source.facts() of this path from an earlier build; when the bytes are the same
+    (same SHA-256), the source is not parsed again (it passed the same checks then).
+    """
     path = Path(path)
     data = read_bytes(path)
+    if known:
+        digest = hashlib.sha256(data).hexdigest()
+        if (known.get("digest") == digest and known.get("kind") in ("text", "register", "edition")
+                and isinstance(known.get("id"), (str, type(None)))):
+            return Source(path, data, None, known["kind"], digest=digest, pristine=True, root_id=known.get("id"))
     tree = parse_bytes(path, data)
     includes = tree.getroot().find(f".//{{{XI_NS}}}include") is not None
     if includes:
