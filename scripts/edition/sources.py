@@ -197,7 +197,7 @@ def parse_tree(path: Path, allowed: Path | None = None, depth: int = 0,
     """Parse a file (or its bytes already read), XIncludes expanded inside `allowed` only."""
     path = Path(path)
     tree = parse_bytes(path, read_bytes(path) if data is None else data)
-    if tree.getroot().find(f".//{{{XI_NS}}}include") is not None:  # as in load()
+    if tree.getroot().find(f".//{{{XI_NS}}}include") is not None:
         _expand_xincludes(path, tree, (allowed or path.parent).resolve(), depth)
     return tree
 
@@ -228,11 +228,10 @@ def load(path: Path, allowed: Path | None = None, known: dict | None = None) -> 
         if (known.get("digest") == digest and known.get("kind") in ("text", "register", "edition")
                 and isinstance(known.get("id"), (str, type(None)))):
             return Source(path, data, None, known["kind"], digest=digest, pristine=True, root_id=known.get("id"))
-    tree = parse_bytes(path, data)
-    includes = tree.getroot().find(f".//{{{XI_NS}}}include") is not None
-    if includes:
-        _expand_xincludes(path, tree, (allowed or path.parent).resolve(), 0)
-    pristine = not includes and tree.docinfo.doctype == "" and (tree.docinfo.encoding or "").upper() == "UTF-8"
+    tree = parse_tree(path, allowed, data=data)
+    # no XInclude (its namespace, which no entity can bring in, is absent), no DOCTYPE, UTF-8
+    pristine = (XI_NS.encode() not in data and tree.docinfo.doctype == ""
+                and (tree.docinfo.encoding or "").upper() == "UTF-8")
     root = tree.getroot()
     qname = etree.QName(root)
     if qname.namespace != TEI_NS or qname.localname not in ("TEI", "teiCorpus"):
