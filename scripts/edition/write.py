@@ -62,6 +62,9 @@ def link_file(src: Path, dst: Path) -> None:
         shutil.copy2(src, dst)
 
 
+_held_locks: set[int] = set()  # descriptors of the output locks this process holds
+
+
 @contextlib.contextmanager
 def locked(out: Path, wait: bool = True):
     """Hold the output's lock; a second build waits (or fails at once with wait=False)."""
@@ -79,9 +82,6 @@ def locked(out: Path, wait: bool = True):
         finally:
             _held_locks.discard(handle.fileno())
             fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-_held_locks: set[int] = set()
 
 
 def close_inherited_locks() -> None:
