@@ -9,6 +9,7 @@ import random
 import shutil
 import signal
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -164,7 +165,8 @@ def test_every_corpus_document_builds_and_parallel_output_equals_serial(tmp_path
     assert len([k for k in one if k.startswith("html/") and k.endswith(".html")]) >= len(corpus_files())
 
 
-def test_spawned_workers_build_what_forked_workers_build(tmp_path, monkeypatch):
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked on Linux only")
+def test_spawned_workers_build_what_forked_workers_build(tmp_path, monkeypatch, caplog):
     """A fresh `edition` process forks its workers (Linux); a process that already runs Saxon
     (or another system) spawns them. Both must give the serial output, byte for byte."""
     from edition import build as build_module
@@ -175,9 +177,12 @@ def test_spawned_workers_build_what_forked_workers_build(tmp_path, monkeypatch):
                            "--out", tmp_path / how, sources)
         assert done.returncode == 0, done.stderr
         assert len(transformed(done)) == 8  # (3 texts + the edition) x 2 formats
+        assert ("2 workers, forked" in done.stderr) == (how == "fork"), done.stderr
     monkeypatch.setattr(build_module, "_can_fork", lambda: False)
     options = build_module.BuildOptions(formats="html,text", jobs=2, search=False, quiet=True, progress=False)
-    report = build_module.build([str(sources)], tmp_path / "spawn", options)
+    with caplog.at_level("INFO", logger="edition"):
+        report = build_module.build([str(sources)], tmp_path / "spawn", options)
+    assert "2 workers, spawned" in caplog.text
     assert report.errors == 0 and len(report.built) == 8
     outputs = {how: tree_bytes(tmp_path / how) for how in ("fork", "spawn", "serial")}
     for files in outputs.values():

@@ -277,6 +277,7 @@ def _run_tasks(corpus: Corpus, tasks, options: BuildOptions, progress: bool):
         context, initializer, initargs = get_context("fork"), _forked_worker_init, (os.getpid(),)
     else:
         context, initializer, initargs = get_context("spawn"), _worker_init, ([str(s.path) for s in corpus.sources],)
+    log.info("%d workers, %s", jobs, "forked" if fork else "spawned")
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
                                  initializer=initializer, initargs=initargs) as pool:
@@ -293,9 +294,10 @@ def _run_tasks(corpus: Corpus, tasks, options: BuildOptions, progress: bool):
         _worker_corpus = None
 
 
-# Each worker holds the whole corpus as Saxon trees: measured, a 50 MB document takes about
-# 0.6 GB in a worker, beside the main process's own copy.
-WORKER_BYTES_PER_SOURCE_BYTE = 12
+# Each worker holds the whole corpus as Saxon trees, and its pages: measured (summed PSS), one
+# 50 MB document in html and text peaks at 0.8 and 1.1 GB in the two workers, 0.4 GB in the
+# main process.
+WORKER_BYTES_PER_SOURCE_BYTE = 20
 WORKER_BASE_BYTES = 150_000_000
 
 
