@@ -301,6 +301,23 @@ def test_metadata_lang_and_json_ld(site):
             assert doc.get_element_by_id(el.get(XML_ID)).get("lang") == el.get("{http://www.w3.org/XML/1998/namespace}lang")
 
 
+def test_a_text_is_not_given_a_language_it_does_not_declare(tmp_path):
+    body = ('<teiHeader><fileDesc><titleStmt><title>{t}</title></titleStmt><publicationStmt><p>T.</p>'
+            '</publicationStmt><sourceDesc><p>T.</p></sourceDesc></fileDesc></teiHeader>'
+            '<text><body><p>Ord og ord.</p></body></text>')
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "plain.xml").write_text(f'<TEI xmlns="{TEI}" xml:id="plain">{body.format(t="Plain")}</TEI>')
+    (src / "danish.xml").write_text(f'<TEI xmlns="{TEI}" xml:id="danish" xml:lang="da">{body.format(t="Dansk")}</TEI>')
+    out = build_site([src], tmp_path / "out")
+    for tid, declared in (("plain", ""), ("danish", "da")):
+        doc = page(out, f"{tid}.html")
+        assert doc.get("lang") == (declared or "en")  # the page: its labels are English
+        assert doc.xpath("//article[contains(@class, 'reading')]/@lang") == [declared]  # '': unknown
+        data = json.loads(doc.xpath("//script[@type='application/ld+json']")[0].text)
+        assert data.get("inLanguage") == (declared or None)
+
+
 def test_index_from_the_edition_header(site):
     folder, out = site
     edition = parse_tei(folder / "edition.xml")

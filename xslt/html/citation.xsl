@@ -80,11 +80,19 @@
        [not(ancestor::*[parent::tei:choice][self::tei:corr or self::tei:reg or self::tei:expan])], ''))"/>
   </xsl:function>
 
+  <!-- The page's language: the document's, else English (the language of the site's own labels). -->
   <xsl:function name="h:lang" as="xs:string">
+    <xsl:param name="doc" as="node()?"/>
+    <xsl:sequence select="(h:declared-lang($doc)[.], 'en')[1]"/>
+  </xsl:function>
+
+  <!-- The language a document declares; '' when it declares none (HTML: unknown), so that a
+       text is never said to be in a language its source does not state. -->
+  <xsl:function name="h:declared-lang" as="xs:string">
     <xsl:param name="doc" as="node()?"/>
     <xsl:variable name="r" select="root($doc)/*"/>
     <xsl:sequence select="h:bcp47(string(($r/@xml:lang, $r/tei:text/@xml:lang,
-       $r/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident, 'en')[normalize-space()][1]))"/>
+       $r/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident)[normalize-space()][1]))"/>
   </xsl:function>
 
   <!-- HTML wants BCP 47, which uses the two-letter code where ISO 639-1 has one:

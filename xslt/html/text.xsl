@@ -30,12 +30,12 @@
       <xsl:with-param name="description" select="string-join((h:join(h:names($authors))[.], $title,
           if (exists($edition)) then 'in ' || h:site-title() else ()), ', ')"/>
       <xsl:with-param name="json-ld" select="map:merge((
-          map{'@context': 'https://schema.org', '@type': 'Chapter', 'name': $title,
-              'url': h:url(h:text-page(/)), 'inLanguage': h:lang(/)},
+          map{'@context': 'https://schema.org', '@type': 'Chapter', 'name': $title, 'url': h:url(h:text-page(/))},
+          if (h:declared-lang(/)) then map{'inLanguage': h:declared-lang(/)} else (),
           if (exists($authors)) then map{'author': h:agents(h:names($authors))} else (),
           if (exists($edition)) then map{'isPartOf': h:edition-json()} else ()))"/>
       <xsl:with-param name="content">
-        <article class="reading" lang="{h:lang(/)}">
+        <article class="reading" lang="{h:declared-lang(/)}">
           <header class="text-head">
             <h1><xsl:value-of select="$title"/></h1>
             <xsl:call-template name="h:byline"><xsl:with-param name="doc" select="/"/></xsl:call-template>
