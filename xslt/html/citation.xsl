@@ -83,31 +83,7 @@
   <!-- The page's language: the document's, else English (the language of the site's own labels). -->
   <xsl:function name="h:lang" as="xs:string">
     <xsl:param name="doc" as="node()?"/>
-    <xsl:sequence select="(h:declared-lang($doc)[.], 'en')[1]"/>
-  </xsl:function>
-
-  <!-- The language a document declares; '' when it declares none (HTML: unknown), so that a
-       text is never said to be in a language its source does not state. -->
-  <xsl:function name="h:declared-lang" as="xs:string">
-    <xsl:param name="doc" as="node()?"/>
-    <xsl:variable name="r" select="root($doc)/*"/>
-    <xsl:sequence select="h:bcp47(string(($r/@xml:lang, $r/tei:text/@xml:lang,
-       $r/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident)[normalize-space()][1]))"/>
-  </xsl:function>
-
-  <!-- HTML wants BCP 47, which uses the two-letter code where ISO 639-1 has one:
-       TEI files often carry ISO 639-2 codes ('fre', 'eng', 'lat'). -->
-  <xsl:variable name="h:iso639-2" as="map(xs:string, xs:string)" select="map{
-      'eng': 'en', 'fre': 'fr', 'fra': 'fr', 'ger': 'de', 'deu': 'de', 'ita': 'it', 'lat': 'la', 'spa': 'es',
-      'dan': 'da', 'rus': 'ru', 'gre': 'el', 'ell': 'el', 'dut': 'nl', 'nld': 'nl', 'swe': 'sv', 'nor': 'no',
-      'por': 'pt', 'pol': 'pl', 'chi': 'zh', 'zho': 'zh', 'jpn': 'ja', 'heb': 'he', 'ara': 'ar', 'cze': 'cs',
-      'ces': 'cs', 'ice': 'is', 'isl': 'is', 'fin': 'fi', 'hun': 'hu', 'ukr': 'uk', 'wel': 'cy', 'cym': 'cy',
-      'gle': 'ga', 'tur': 'tr', 'per': 'fa', 'fas': 'fa', 'hin': 'hi', 'san': 'sa', 'yid': 'yi'}"/>
-
-  <xsl:function name="h:bcp47" as="xs:string">
-    <xsl:param name="lang" as="xs:string?"/>
-    <xsl:variable name="parts" select="tokenize(normalize-space($lang), '-')"/>
-    <xsl:sequence select="string-join(((($h:iso639-2(lower-case($parts[1])), $parts[1])[1]), subsequence($parts, 2)), '-')"/>
+    <xsl:sequence select="(ed:declared-lang($doc)[.], 'en')[1]"/>
   </xsl:function>
 
   <!-- The names in a header's titleStmt (authors or editors), plain. -->

@@ -136,7 +136,7 @@
         <li id="{ed:id(.)}">
           <xsl:attribute name="class" select="string-join(('note', 'type-' || (@type, 'note')[1],
                                                            if (h:note-absent(.)) then 'absent' else ()), ' ')"/>
-          <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="h:bcp47(@xml:lang)"/></xsl:if>
+          <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
           <xsl:call-template name="h:note-body">
             <xsl:with-param name="inline" select="true()" tunnel="yes"/>
           </xsl:call-template>

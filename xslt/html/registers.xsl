@@ -75,7 +75,7 @@
     <dt><xsl:value-of select="if (@type = 'variant') then 'Also' else ($names(local-name()), local-name())[1]"/></dt>
     <xsl:text>&#10;</xsl:text>
     <dd>
-      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="h:bcp47(@xml:lang)"/></xsl:if>
+      <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
       <xsl:apply-templates select="." mode="entry-value"/>
     </dd>
   </xsl:template>

@@ -31,11 +31,11 @@
           if (exists($edition)) then 'in ' || h:site-title() else ()), ', ')"/>
       <xsl:with-param name="json-ld" select="map:merge((
           map{'@context': 'https://schema.org', '@type': 'Chapter', 'name': $title, 'url': h:url(h:text-page(/))},
-          if (h:declared-lang(/)) then map{'inLanguage': h:declared-lang(/)} else (),
+          if (ed:declared-lang(/)) then map{'inLanguage': ed:declared-lang(/)} else (),
           if (exists($authors)) then map{'author': h:agents(h:names($authors))} else (),
           if (exists($edition)) then map{'isPartOf': h:edition-json()} else ()))"/>
       <xsl:with-param name="content">
-        <article class="reading" lang="{h:declared-lang(/)}">
+        <article class="reading" lang="{ed:declared-lang(/)}">
           <header class="text-head">
             <h1><xsl:value-of select="$title"/></h1>
             <xsl:call-template name="h:byline"><xsl:with-param name="doc" select="/"/></xsl:call-template>
@@ -132,7 +132,7 @@
     <xsl:param name="id" as="xs:string?" select="@xml:id"/>
     <xsl:param name="copy" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:if test="$id and not($copy)"><xsl:attribute name="id" select="$id"/></xsl:if>
-    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="h:bcp47(@xml:lang)"/></xsl:if>
+    <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
     <xsl:attribute name="class" select="if (not(@rend or @type)) then (if (not($class) or $class = local-name())
        then local-name() else string-join(distinct-values((local-name(), tokenize($class, ' '))), ' '))
        else string-join(distinct-values((local-name(), tokenize($class, ' '),

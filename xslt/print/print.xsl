@@ -94,12 +94,12 @@
       else pr:doc-key($el) || '-' || replace(generate-id($el), '^d\d+', '')"/>
   </xsl:function>
 
-  <!-- The language of a text (for hyphenation): text/@xml:lang, the header, else English. -->
+  <!-- The book's language: the document's, else English (the language of its own labels).
+       A text's article carries ed:declared-lang: '' when undeclared, so nothing is hyphenated
+       by a language's rules that the source does not state. -->
   <xsl:function name="pr:lang" as="xs:string">
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="r" select="root($doc)"/>
-    <xsl:sequence select="string(($r//tei:text/@xml:lang, $r/*/@xml:lang,
-        $r//tei:profileDesc/tei:langUsage/tei:language/@ident, 'en')[normalize-space()][1])"/>
+    <xsl:sequence select="(ed:declared-lang($doc)[.], 'en')[1]"/>
   </xsl:function>
 
   <!-- The anchors the book's back matter gives pages for (one id a line): what pdf.py

@@ -44,7 +44,7 @@
 
   <xsl:template name="pr:lang">
     <xsl:if test="@xml:lang">
-      <xsl:attribute name="lang" select="string(@xml:lang)"/>
+      <xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/>
     </xsl:if>
   </xsl:template>
 
@@ -56,7 +56,7 @@
     <xsl:variable name="title" select="pr:title(.)"/>
     <xsl:variable name="authors" select="pr:authors(.)"/>
     <xsl:variable name="source" select="(/*/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:bibl)[1]"/>
-    <article class="text{if ($offprint) then ' offprint-text' else ''}" id="{$key}" lang="{pr:lang(.)}">
+    <article class="text{if ($offprint) then ' offprint-text' else ''}" id="{$key}" lang="{ed:declared-lang(.)}">
       <header class="text-head">
         <h1 class="text-title" data-running="{$title}">
           <xsl:value-of select="$title"/>
