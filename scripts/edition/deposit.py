@@ -167,12 +167,14 @@ def _build(source_dir: Path, build_dir: Path, names: list[str]) -> str:
 # --- the bag -------------------------------------------------------------------------------
 
 
-def _digest(path: Path, alg: str) -> str:
-    h = hashlib.new(alg)
+def _digests(path: Path, algorithms) -> dict[str, str]:
+    """Every algorithm's digest of a file, in one read."""
+    hashes = {alg: hashlib.new(alg) for alg in algorithms}
     with open(path, "rb") as f:
         for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+            for h in hashes.values():
+                h.update(block)
+    return {alg: h.hexdigest() for alg, h in hashes.items()}
 
 
 def _write_tagmanifests(bag: Path) -> None:
@@ -180,8 +182,9 @@ def _write_tagmanifests(bag: Path) -> None:
     tag_files = sorted(p.relative_to(bag).as_posix() for p in bag.rglob("*")
                        if p.is_file() and p.relative_to(bag).parts[0] != "data"
                        and not p.name.startswith("tagmanifest-"))
+    digests = {rel: _digests(bag / rel, ALGORITHMS) for rel in tag_files}
     for alg in ALGORITHMS:
-        lines = [f"{_digest(bag / rel, alg)}  {rel}\n" for rel in tag_files]
+        lines = [f"{digests[rel][alg]}  {rel}\n" for rel in tag_files]
         (bag / f"tagmanifest-{alg}.txt").write_text("".join(lines), encoding="utf-8")
 
 
@@ -288,8 +291,10 @@ def verify(path: Path) -> VerifyReport:
         return report
 
     # 1. bagit's own validation: structure, Payload-Oxum, completeness, fixity.
+    valid = False
     try:
         bag.validate(processes=1)
+        valid = True
     except bagit.BagValidationError as exc:
         for d in exc.details or []:
             if isinstance(d, bagit.ChecksumMismatch):
@@ -321,15 +326,14 @@ def verify(path: Path) -> VerifyReport:
         full = path / rel
         if not full.is_file():
             problems.setdefault(rel, "missing")
-            continue
-        for alg, expected in sorted(hashes.items()):
+        elif not valid:  # bagit checked every listed file's fixity when it found the bag valid
             try:
-                if _digest(full, alg) != expected.lower():
-                    problems.setdefault(rel, "changed")
-                    break
-            except (ValueError, OSError):
+                found = _digests(full, sorted(hashes))
+            except (ValueError, OSError):  # an unknown algorithm, an unreadable file
                 problems.setdefault(rel, "changed")
-                break
+                continue
+            if any(found[alg] != expected.lower() for alg, expected in hashes.items()):
+                problems.setdefault(rel, "changed")
     if tagmanifests:  # a deleted tag manifest leaves the others valid: name it
         for m in manifests:
             alg = m[len("manifest-"):-len(".txt")]
