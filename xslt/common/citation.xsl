@@ -24,9 +24,9 @@
     <xsl:sequence select="if (empty($doc)) then () else root($doc)/*/tei:teiHeader"/>
   </xsl:function>
 
-  <!-- Whitespace-normalised text of an element, notes excluded. -->
+  <!-- Whitespace-normalised text of elements, notes excluded. -->
   <xsl:function name="ed:plain" as="xs:string">
-    <xsl:param name="el" as="node()?"/>
+    <xsl:param name="el" as="node()*"/>
     <xsl:sequence select="normalize-space(string-join($el//text()[not(ancestor::tei:note)], ''))"/>
   </xsl:function>
 

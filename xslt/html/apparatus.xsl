@@ -128,7 +128,7 @@
         <span class="resp">
           <xsl:text> (</xsl:text>
           <xsl:value-of select="string-join((
-              if (exists($resp)) then h:join(for $r in $resp return h:plain(($r/(tei:persName, tei:name), $r)[1])) else (),
+              if (exists($resp)) then ed:join-names(for $r in $resp return h:plain(($r/(tei:persName, tei:name), $r)[1])) else (),
               (($corr/@cert, @cert)[1]) ! ('certainty: ' || .)), '; ')"/>
           <xsl:text>)</xsl:text>
         </span>

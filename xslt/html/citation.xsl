@@ -102,12 +102,6 @@
     <xsl:sequence select="root($doc)/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:editor"/>
   </xsl:function>
 
-  <xsl:function name="h:join" as="xs:string">
-    <xsl:param name="items" as="xs:string*"/>
-    <xsl:sequence select="if (count($items) le 1) then string($items)
-      else string-join($items[position() lt last()], ', ') || ' and ' || $items[last()]"/>
-  </xsl:function>
-
   <!-- The edition (or, without an edition header, the site) title. -->
   <xsl:function name="h:site-title" as="xs:string">
     <xsl:sequence select="if (exists($edition)) then ed:doc-title($edition)
@@ -151,7 +145,7 @@
   <!-- What a document's citations share (the same for each of its paragraphs): computed once. -->
   <xsl:function name="h:citation-parts" as="map(*)" cache="yes">
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="authors" select="h:join(h:names(h:authors($doc)))"/>
+    <xsl:variable name="authors" select="ed:join-names(h:names(h:authors($doc)))"/>
     <xsl:variable name="title" select="ed:doc-title($doc)"/>
     <xsl:variable name="editors" select="h:names(h:editors($edition))"/>
     <xsl:variable name="publisher" select="h:plain($edition/*/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher[1])"/>
@@ -159,7 +153,7 @@
     <xsl:sequence select="map{
       'head': string-join(($authors[.], '“' || $title || '”'), ', '),
       'in': if (exists($edition) and not(root($doc) is $edition)) then
-        'in ' || ed:doc-title($edition) || (if (exists($editors)) then ', ed. ' || h:join($editors) else '') else (),
+        'in ' || ed:doc-title($edition) || (if (exists($editors)) then ', ed. ' || ed:join-names($editors) else '') else (),
       'imprint': if ($imprint) then ' (' || $imprint || ')' else '',
       'page': if (exists($edition) and root($doc) is $edition) then 'index.html' else h:text-page($doc)}"/>
   </xsl:function>

@@ -159,7 +159,7 @@
   <xsl:function name="h:author" as="xs:string">
     <xsl:param name="fig" as="element()"/>
     <xsl:variable name="entries" select="ed:id-from-pointer($fig/@source) ! ed:by-id(., $fig)[ed:entry-kind(.) = ('person', 'org')]"/>
-    <xsl:sequence select="if (exists($entries)) then h:join($entries ! ed:entry-label(.)) else 'Not named in the text'"/>
+    <xsl:sequence select="if (exists($entries)) then ed:join-names($entries ! ed:entry-label(.)) else 'Not named in the text'"/>
   </xsl:function>
 
   <xsl:template name="h:author-cell">

@@ -22,7 +22,7 @@
       <xsl:with-param name="canonical" select="'index.html'"/>
       <xsl:with-param name="description" select="string-join((h:site-title(),
           h:plain($fileDesc/tei:titleStmt/tei:title[@type = 'sub'][1])[.],
-          if (exists(h:editors($edition))) then 'edited by ' || h:join(h:names(h:editors($edition))) else ()), ', ')"/>
+          if (exists(h:editors($edition))) then 'edited by ' || ed:join-names(h:names(h:editors($edition))) else ()), ', ')"/>
       <xsl:with-param name="json-ld" select="map:merge((map{'@context': 'https://schema.org'},
           if (exists($edition)) then h:edition-json() else map{'@type': 'WebSite', 'name': h:site-title()},
           map{'hasPart': array{ for $t in $texts return map:merge((
@@ -36,7 +36,7 @@
               <p class="subtitle"><xsl:value-of select="h:plain(.)"/></p>
             </xsl:for-each>
             <xsl:if test="exists(h:editors($edition))">
-              <p class="byline">Edited by <xsl:value-of select="h:join(h:names(h:editors($edition)))"/></p>
+              <p class="byline">Edited by <xsl:value-of select="ed:join-names(h:names(h:editors($edition)))"/></p>
             </xsl:if>
             <xsl:for-each select="$fileDesc/tei:publicationStmt[tei:publisher or tei:date]">
               <p class="imprint"><xsl:value-of select="string-join((h:plain(tei:publisher[1])[.], h:year(.)), ', ')"/></p>
@@ -165,7 +165,7 @@
                   <li><xsl:if test="@when"><time datetime="{@when}"><xsl:value-of select="@when"/></time>: </xsl:if>
                     <xsl:value-of select="h:plain(.)"/>
                     <xsl:variable name="who" select="for $p in ed:id-from-pointer(@who) return ed:by-id($p, .)"/>
-                    <xsl:if test="exists($who)"> (<xsl:value-of select="h:join(h:names($who))"/>)</xsl:if>
+                    <xsl:if test="exists($who)"> (<xsl:value-of select="ed:join-names(h:names($who))"/>)</xsl:if>
                   </li>
                 </xsl:for-each>
               </ul>

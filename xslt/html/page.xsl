@@ -80,7 +80,7 @@
           <xsl:variable name="licence" select="$edition/*/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:availability/tei:licence[1]"/>
           <p>
             <xsl:value-of select="h:site-title()"/>
-            <xsl:if test="exists(h:editors($edition))">, edited by <xsl:value-of select="h:join(h:names(h:editors($edition)))"/></xsl:if>
+            <xsl:if test="exists(h:editors($edition))">, edited by <xsl:value-of select="ed:join-names(h:names(h:editors($edition)))"/></xsl:if>
             <xsl:text>. </xsl:text>
             <xsl:if test="$licence">
               <xsl:variable name="url" select="ed:safe-url($licence/@target)"/>

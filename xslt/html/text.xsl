@@ -27,7 +27,7 @@
       <xsl:with-param name="lang" select="h:lang(/)"/>
       <xsl:with-param name="current" select="h:text-id(/)"/>
       <xsl:with-param name="canonical" select="h:text-page(/)"/>
-      <xsl:with-param name="description" select="string-join((h:join(h:names($authors))[.], $title,
+      <xsl:with-param name="description" select="string-join((ed:join-names(h:names($authors))[.], $title,
           if (exists($edition)) then 'in ' || h:site-title() else ()), ', ')"/>
       <xsl:with-param name="json-ld" select="map:merge((
           map{'@context': 'https://schema.org', '@type': 'Chapter', 'name': $title, 'url': h:url(h:text-page(/))},

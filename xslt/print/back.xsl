@@ -265,7 +265,7 @@
   <xsl:function name="pr:part-title" as="xs:string">
     <xsl:param name="el" as="node()"/>
     <xsl:sequence select="if ($edition and root($el) is $edition)
-      then (pr:str((root($el)//tei:text//tei:head)[1])[.], 'Introduction')[1] else pr:title($el)"/>
+      then (ed:plain((root($el)//tei:text//tei:head)[1])[.], 'Introduction')[1] else pr:title($el)"/>
   </xsl:function>
 
   <!-- ===== indexes ===== -->
@@ -290,15 +290,15 @@
         <xsl:sequence select="$label"/>
       </xsl:when>
       <xsl:when test="$name/tei:surname">
-        <xsl:sequence select="pr:inverted(string-join($name/tei:surname ! pr:str(.), ' '),
-          string-join($name/(tei:forename, tei:nameLink, tei:addName) ! pr:str(.), ' '),
-          string-join($name/tei:genName ! pr:str(.), ' '))"/>
+        <xsl:sequence select="pr:inverted(string-join($name/tei:surname ! ed:plain(.), ' '),
+          string-join($name/(tei:forename, tei:nameLink, tei:addName) ! ed:plain(.), ' '),
+          string-join($name/tei:genName ! ed:plain(.), ' '))"/>
       </xsl:when>
       <xsl:otherwise>
         <xsl:variable name="suffix" select="$words[last()][matches(., '^(Jr\.?|Sr\.?|[IVX]+)$')]"/>
         <xsl:variable name="main" select="if ($suffix) then $words[position() lt last()] else $words"/>
         <xsl:variable name="variant" select="for $n in $entry/tei:persName[@type = 'variant'],
-            $v in array{tokenize(normalize-space(pr:str($n)), ' ')[.]}
+            $v in array{tokenize(normalize-space(ed:plain($n)), ' ')[.]}
             return string-join($v?*, ' ')[array:size($v) lt count($main)
               and string-join(subsequence($main, count($main) - array:size($v) + 1), ' ') = string-join($v?*, ' ')]"/>
         <xsl:variable name="surname-words" select="max(($variant ! count(tokenize(., ' ')), 1))"/>
@@ -344,7 +344,7 @@
             <xsl:for-each select="current-group()">
               <xsl:sort select="pr:index-sort-key(.)" lang="en"/>
               <xsl:sort select="string(@xml:id)"/>
-              <xsl:variable name="note" select="pr:str((tei:note, tei:occupation, tei:desc)[1])"/>
+              <xsl:variable name="note" select="ed:plain((tei:note, tei:occupation, tei:desc)[1])"/>
               <div class="index-entry" id="idx-{@xml:id}">
                 <span class="index-name"><xsl:value-of select="pr:index-label(.)"/></span>
                 <xsl:if test="$note">

@@ -14,11 +14,6 @@
 
   <!-- ===== metadata functions ===== -->
 
-  <xsl:function name="pr:str" as="xs:string">
-    <xsl:param name="nodes" as="node()*"/>
-    <xsl:sequence select="normalize-space(string-join($nodes//text()[not(ancestor::tei:note)], ''))"/>
-  </xsl:function>
-
   <xsl:function name="pr:title-stmt" as="element(tei:titleStmt)*">
     <xsl:param name="doc" as="node()"/>
     <xsl:sequence select="root($doc)/*/tei:teiHeader/tei:fileDesc/tei:titleStmt"/>
@@ -29,18 +24,18 @@
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="t" select="ed:doc-title($doc)"/>
     <xsl:sequence select="if ($t) then $t
-      else (pr:str((root($doc)//tei:text//tei:head)[1])[.], 'Untitled text')[1]"/>
+      else (ed:plain((root($doc)//tei:text//tei:head)[1])[.], 'Untitled text')[1]"/>
   </xsl:function>
 
   <xsl:function name="pr:subtitle" as="xs:string">
     <xsl:param name="doc" as="node()"/>
-    <xsl:sequence select="pr:str(pr:title-stmt($doc)/tei:title[@type = 'sub'][1])"/>
+    <xsl:sequence select="ed:plain(pr:title-stmt($doc)/tei:title[@type = 'sub'][1])"/>
   </xsl:function>
 
   <!-- A person's name as written in a header (author, editor, respStmt/persName). -->
   <xsl:function name="pr:person-name" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:variable name="s" select="pr:str($el)"/>
+    <xsl:variable name="s" select="ed:plain($el)"/>
     <xsl:sequence select="if ($s) then $s else
       (for $e in ed:by-id(ed:id-from-pointer($el/@ref)[1], $el) return ed:entry-label($e), '')[1]"/>
   </xsl:function>
@@ -135,13 +130,13 @@
       <div class="rule" aria-hidden="true"/>
       <xsl:if test="exists($editors)">
         <p class="book-editors-label">Edited by</p>
-        <p class="book-editors"><xsl:value-of select="pr:join($editors)"/></p>
+        <p class="book-editors"><xsl:value-of select="ed:join-names($editors)"/></p>
       </xsl:if>
       <div class="book-publisher">
         <xsl:for-each select="$pub/tei:publisher[1]">
-          <p class="publisher"><xsl:value-of select="pr:str(.)"/></p>
+          <p class="publisher"><xsl:value-of select="ed:plain(.)"/></p>
         </xsl:for-each>
-        <xsl:variable name="place-year" select="(pr:str($pub/tei:pubPlace[1]), pr:str($pub/tei:date[1]))[.]"/>
+        <xsl:variable name="place-year" select="(ed:plain($pub/tei:pubPlace[1]), ed:plain($pub/tei:date[1]))[.]"/>
         <xsl:if test="exists($place-year)">
           <p class="place-year"><xsl:value-of select="string-join($place-year, ' · ')"/></p>
         </xsl:if>
@@ -156,19 +151,12 @@
     <xsl:call-template name="pr:contents"/>
   </xsl:template>
 
-  <!-- "A, B and C" -->
-  <xsl:function name="pr:join" as="xs:string">
-    <xsl:param name="items" as="xs:string*"/>
-    <xsl:sequence select="if (count($items) le 1) then string($items[1])
-      else string-join($items[position() lt last()], ', ') || ' and ' || $items[last()]"/>
-  </xsl:function>
-
   <xsl:template name="pr:imprint">
     <xsl:param name="title" as="xs:string"/>
     <xsl:param name="editors" as="xs:string*"/>
     <xsl:variable name="header" select="pr:edition-header()"/>
     <xsl:variable name="pub" select="pr:publication()"/>
-    <xsl:variable name="edition-stmt" select="pr:str($header/tei:fileDesc/tei:editionStmt)"/>
+    <xsl:variable name="edition-stmt" select="ed:plain($header/tei:fileDesc/tei:editionStmt)"/>
     <xsl:variable name="idnos" select="$pub/tei:idno"/>
     <section class="imprint" id="imprint">
       <div class="imprint-body">
@@ -177,19 +165,19 @@
           <p><xsl:value-of select="$edition-stmt"/></p>
         </xsl:if>
         <xsl:for-each select="$pub/(tei:publisher, tei:distributor, tei:authority)[1]">
-          <p>Published by <xsl:value-of select="pr:str(.)"/>
-            <xsl:for-each select="$pub/tei:pubPlace[1]">, <xsl:value-of select="pr:str(.)"/></xsl:for-each>
-            <xsl:for-each select="$pub/tei:date[1]">, <xsl:value-of select="pr:str(.)"/></xsl:for-each>.</p>
+          <p>Published by <xsl:value-of select="ed:plain(.)"/>
+            <xsl:for-each select="$pub/tei:pubPlace[1]">, <xsl:value-of select="ed:plain(.)"/></xsl:for-each>
+            <xsl:for-each select="$pub/tei:date[1]">, <xsl:value-of select="ed:plain(.)"/></xsl:for-each>.</p>
         </xsl:for-each>
         <xsl:for-each select="$idnos">
-          <p class="idno"><xsl:value-of select="(@type, 'Identifier')[1]"/>: <xsl:value-of select="pr:str(.)"/></p>
+          <p class="idno"><xsl:value-of select="(@type, 'Identifier')[1]"/>: <xsl:value-of select="ed:plain(.)"/></p>
         </xsl:for-each>
 
         <xsl:variable name="availability" select="$pub/tei:availability"/>
         <xsl:if test="$availability">
           <div class="licence">
             <xsl:for-each select="$availability/tei:licence">
-              <xsl:variable name="text" select="replace(pr:str(.), '\.$', '')"/>
+              <xsl:variable name="text" select="replace(ed:plain(.), '\.$', '')"/>
               <xsl:variable name="url" select="ed:safe-url(@target)"/>
               <p>
                 <xsl:value-of select="$text"/>
@@ -200,7 +188,7 @@
               </p>
             </xsl:for-each>
             <xsl:for-each select="$availability/tei:p">
-              <p><xsl:value-of select="pr:str(.)"/></p>
+              <p><xsl:value-of select="ed:plain(.)"/></p>
             </xsl:for-each>
           </div>
         </xsl:if>
@@ -285,7 +273,7 @@
         </xsl:for-each>
         <xsl:if test="exists($imprint)">
           <xsl:text> (</xsl:text>
-          <xsl:value-of select="string-join((string-join((tei:pubPlace, tei:publisher) ! pr:str(.), ': ')[.], tei:date ! pr:str(.)), ', ')"/>
+          <xsl:value-of select="string-join((string-join((tei:pubPlace, tei:publisher) ! ed:plain(.), ': ')[.], tei:date ! ed:plain(.)), ', ')"/>
           <xsl:text>)</xsl:text>
         </xsl:if>
         <xsl:for-each select="$rest">
@@ -303,7 +291,7 @@
       <h1 class="toc-title">Contents</h1>
       <ol class="toc-list">
         <xsl:for-each select="$edition//tei:text//tei:div[tei:head][not(ancestor::tei:div[tei:head])]">
-          <li class="toc-front"><a href="#{pr:anchor(.)}"><xsl:value-of select="pr:str(tei:head[1])"/></a></li>
+          <li class="toc-front"><a href="#{pr:anchor(.)}"><xsl:value-of select="ed:plain(tei:head[1])"/></a></li>
         </xsl:for-each>
         <xsl:if test="exists(pr:principles())">
           <li class="toc-front"><a href="#principles">Editorial Principles</a></li>
@@ -315,7 +303,7 @@
             <xsl:if test="$parts">
               <ol>
                 <xsl:for-each select="$parts">
-                  <li class="toc-section"><a href="#{pr:anchor(.)}"><xsl:value-of select="pr:str(tei:head[1])"/></a></li>
+                  <li class="toc-section"><a href="#{pr:anchor(.)}"><xsl:value-of select="ed:plain(tei:head[1])"/></a></li>
                 </xsl:for-each>
               </ol>
             </xsl:if>

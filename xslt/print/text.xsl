@@ -65,13 +65,13 @@
           </xsl:call-template>
         </h1>
         <xsl:if test="exists($authors)">
-          <p class="text-author"><xsl:value-of select="pr:join($authors)"/></p>
+          <p class="text-author"><xsl:value-of select="ed:join-names($authors)"/></p>
         </xsl:if>
         <xsl:if test="$source">
           <p class="text-source"><xsl:for-each select="$source"><xsl:call-template name="pr:bibl"/></xsl:for-each></p>
         </xsl:if>
         <xsl:if test="$offprint and exists(pr:editors(.))">
-          <p class="text-editors">Edited by <xsl:value-of select="pr:join(pr:editors(.))"/></p>
+          <p class="text-editors">Edited by <xsl:value-of select="ed:join-names(pr:editors(.))"/></p>
         </xsl:if>
       </header>
       <xsl:apply-templates select="(//tei:text[not(ancestor::tei:text)],
@@ -106,7 +106,7 @@
     <xsl:element name="h{min((max(($depth, 1)) + 1, 5))}">
       <xsl:attribute name="class" select="'head' || (if ($depth le 1) then ' section-head' else '')"/>
       <xsl:if test="$depth le 1">
-        <xsl:attribute name="data-running" select="pr:str(.)"/>
+        <xsl:attribute name="data-running" select="ed:plain(.)"/>
       </xsl:if>
       <xsl:call-template name="pr:id"/>
       <xsl:apply-templates mode="body"/>
