@@ -86,10 +86,12 @@ def reading_string(el, notes, out: list[str]) -> None:
         chosen = lem if lem is not None else el.find(f"{T}rdg")
         if chosen is not None:
             children(chosen, notes, out)
-    elif name in ("supplied", "del"):  # [supplied], ⟦deleted⟧: the marks split words
-        out.append("[" if name == "supplied" else "⟦")
+    elif name in ("supplied", "del", "ex"):  # [supplied], ⟦deleted⟧, expan(sion): the marks split words
+        out.append({"supplied": "[", "del": "⟦", "ex": "("}[name])
         children(el, notes, out)
-        out.append("]" if name == "supplied" else "⟧")
+        out.append({"supplied": "]", "del": "⟧", "ex": ")"}[name])
+    elif name == "space":  # a blank in the source
+        out.append(" [vac.] ")
     elif name in ("pb", "lb", "cb"):
         out.append("" if el.get("break") == "no" else " ")
     else:

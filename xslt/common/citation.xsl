@@ -30,6 +30,15 @@
     <xsl:sequence select="normalize-space(string-join($el//text()[not(ancestor::tei:note)], ''))"/>
   </xsl:function>
 
+  <!-- An apparatus reading as one line: its words (or 'om.' when it has none), its witnesses'
+       sigla, its cause or type: 'sommer B', 'om. B C', 'sung C (conjecture)'. -->
+  <xsl:function name="ed:reading-label" as="xs:string">
+    <xsl:param name="reading" as="element()?"/>
+    <xsl:variable name="words" select="ed:plain($reading)"/>
+    <xsl:sequence select="string-join(((if ($words) then $words else 'om.'), ed:sigla($reading)[.],
+        ($reading/@cause, $reading/@type)[1] ! ('(' || . || ')')), ' ')"/>
+  </xsl:function>
+
   <!-- A bibl as one line: as written when it has its own punctuation (mixed content), else
        its parts (author, title, date, scope...; monogr, imprint... in turn) joined with commas;
        notes left out. -->
@@ -37,6 +46,27 @@
     <xsl:param name="bibl" as="element()"/>
     <xsl:sequence select="if ($bibl/text()[normalize-space()] or not($bibl/*)) then ed:plain($bibl)
       else string-join($bibl/*[not(self::tei:note)] ! ed:bibl-label(.)[.], ', ')"/>
+  </xsl:function>
+
+  <!-- A letter's correspondence (profileDesc/correspDesc): its actions, each as a role ('From',
+       'To', ...) and a line of who, where and when ('Ada Merriman, Bath, 3 March 1848'). -->
+  <xsl:function name="ed:corresp-actions" as="element(tei:correspAction)*">
+    <xsl:param name="node" as="node()?"/>
+    <xsl:sequence select="root($node)/*/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction
+                          [*[not(self::tei:note)]]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:corresp-role" as="xs:string">
+    <xsl:param name="action" as="element(tei:correspAction)"/>
+    <xsl:sequence select="(map{'sent': 'From', 'received': 'To', 'transmitted': 'Transmitted by',
+        'redirected': 'Redirected to', 'forwarded': 'Forwarded to'}(string($action/@type)),
+        $action/@type ! (upper-case(substring(., 1, 1)) || substring(., 2)), 'Correspondence')[1]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:corresp-label" as="xs:string">
+    <xsl:param name="action" as="element(tei:correspAction)"/>
+    <xsl:sequence select="string-join($action/*[not(self::tei:note)] ! (if (self::tei:date and not(normalize-space()))
+        then (@when, @from, @notBefore)[1]/string() else ed:plain(.))[.], ', ')"/>
   </xsl:function>
 
   <!-- The main title (type="main", else the first title) of the titleStmt. -->

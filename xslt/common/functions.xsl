@@ -100,6 +100,48 @@
     <xsl:sequence select="(if ($which = 'printed') then ($printed, $corrected) else ($corrected, $printed))[1]/node()"/>
   </xsl:function>
 
+  <!-- A critical apparatus entry's reading that stands in the text: its lem, else its first
+       rdg (in a rdgGrp too); the others are its variants. -->
+  <xsl:function name="ed:app-lemma" as="element()?">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="(($app//tei:lem)[ancestor::tei:app[1] is $app], ($app//tei:rdg)[ancestor::tei:app[1] is $app])[1]"/>
+  </xsl:function>
+
+  <xsl:function name="ed:app-variants" as="element()*">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="($app//(tei:lem | tei:rdg))[ancestor::tei:app[1] is $app] except ed:app-lemma($app)"/>
+  </xsl:function>
+
+  <!-- The sigla of a reading's witnesses (@wit, else @source): each witness's @n, else its id
+       ('#A #C' -> 'A C'); '' when it names none. -->
+  <xsl:function name="ed:sigla" as="xs:string">
+    <xsl:param name="reading" as="element()"/>
+    <xsl:sequence select="string-join(for $id in ed:id-from-pointer(($reading/@wit, $reading/@source)[1])
+        return (ed:by-id($id, $reading)[self::tei:witness or self::tei:bibl or self::tei:msDesc]/@n, $id)[1], ' ')"/>
+  </xsl:function>
+
+  <!-- True for a node that does not stand in the text as printed: inside a choice's correction,
+       regularisation or expansion, or inside an app's variant readings or witness details. -->
+  <xsl:function name="ed:is-alternative" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node/ancestor::*[parent::tei:choice][self::tei:corr or self::tei:reg or self::tei:expan])
+        or (exists($node/ancestor::tei:app) and (exists($node/ancestor::tei:witDetail)
+            or (some $r in $node/ancestor::*[self::tei:lem or self::tei:rdg] satisfies not($r is ed:app-lemma($r/ancestor::tei:app[1])))))"/>
+  </xsl:function>
+
+  <!-- The character an empty g stands for: its declaration's standard (else normalised, else
+       any) mapping, else the glyph's name in brackets, else the pointer itself. -->
+  <xsl:function name="ed:glyph" as="xs:string">
+    <xsl:param name="g" as="element(tei:g)"/>
+    <xsl:variable name="decl" select="ed:by-id(ed:id-from-pointer($g/@ref)[1], $g)"/>
+    <xsl:variable name="mapping" select="($decl/tei:mapping[@type = 'standard'], $decl/tei:mapping[@type = 'normalized'],
+                                          $decl/tei:mapping)[1]"/>
+    <xsl:sequence select="if ($mapping) then string($mapping)
+      else if ($decl/(tei:glyphName, tei:charName, tei:localProp[@name = 'Name']/@value)) then
+        '[' || normalize-space(($decl/tei:glyphName, $decl/tei:charName, $decl/tei:localProp[@name = 'Name']/@value)[1]) || ']'
+      else '[' || normalize-space($g/@ref) || ']'"/>
+  </xsl:function>
+
   <!-- Editorial interventions in document order: choices and standalone sic/corr/supplied/unclear. -->
   <xsl:function name="ed:interventions" as="element()*">
     <xsl:param name="doc" as="node()"/>
@@ -110,7 +152,8 @@
   <xsl:function name="ed:interventions-of" as="element()*" cache="yes">
     <xsl:param name="root" as="node()"/>
     <xsl:sequence select="($root/descendant::tei:choice | $root/descendant::tei:sic[not(parent::tei:choice)]
-                          | $root/descendant::tei:corr[not(parent::tei:choice)] | $root/descendant::tei:supplied)
+                          | $root/descendant::tei:corr[not(parent::tei:choice)] | $root/descendant::tei:supplied
+                          | $root/descendant::tei:app)
                           [ancestor::tei:text]"/>
   </xsl:function>
 
@@ -119,7 +162,9 @@
     <xsl:param name="target" as="element()"/>
     <xsl:variable name="id" select="string($target/@xml:id)"/>
     <xsl:variable name="root" select="root($target)"/>
-    <xsl:sequence select="if (not($id)) then ()
+    <!-- an app's own notes (in it or its reading groups) comment on it too -->
+    <xsl:sequence select="$target[self::tei:app]/(tei:note | tei:rdgGrp/tei:note),
+      if (not($id)) then ()
       else if ($root instance of document-node()) then key('ed:note-target', $id, $root)
       else $root//tei:note[@target][ed:id-from-pointer(@target) = $id]"/>
   </xsl:function>
@@ -128,7 +173,8 @@
   <!-- True for editorial notes, which the apparatus shows instead of the reading text. -->
   <xsl:function name="ed:is-editorial" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="$note/@type = 'editorial' or exists($note/@target)"/>
+    <xsl:sequence select="$note/@type = 'editorial' or exists($note/@target)
+                          or exists($note/parent::tei:app | $note/parent::tei:rdgGrp)"/>
   </xsl:function>
 
   <!-- The printed number of a note, or its position among the document's notes. -->
@@ -238,6 +284,16 @@
       'por': 'pt', 'pol': 'pl', 'chi': 'zh', 'zho': 'zh', 'jpn': 'ja', 'heb': 'he', 'ara': 'ar', 'cze': 'cs',
       'ces': 'cs', 'ice': 'is', 'isl': 'is', 'fin': 'fi', 'hun': 'hu', 'ukr': 'uk', 'wel': 'cy', 'cym': 'cy',
       'gle': 'ga', 'tur': 'tr', 'per': 'fa', 'fas': 'fa', 'hin': 'hi', 'san': 'sa', 'yid': 'yi'}"/>
+
+  <!-- The writing direction of a language tag: 'rtl' for the languages and scripts written
+       right to left, else 'ltr'. -->
+  <xsl:function name="ed:direction" as="xs:string">
+    <xsl:param name="lang" as="xs:string?"/>
+    <xsl:variable name="parts" select="tokenize(lower-case(ed:bcp47($lang)), '-')"/>
+    <xsl:sequence select="if ($parts[2] = ('arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'samr', 'mand', 'adlm', 'rohg')
+        or ($parts[1] = ('ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv', 'syr', 'arc', 'ckb', 'ota')
+            and not($parts[2] = ('latn', 'cyrl')))) then 'rtl' else 'ltr'"/>
+  </xsl:function>
 
   <xsl:function name="ed:bcp47" as="xs:string">
     <xsl:param name="lang" as="xs:string?"/>

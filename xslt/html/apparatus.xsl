@@ -47,6 +47,25 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A critical apparatus entry: the reading that stands in the text (linked to the apparatus,
+       the variants in its title), then the entry's own notes as editorial notes. -->
+  <xsl:template match="tei:app" mode="text">
+    <xsl:variable name="link" select="h:links-to-apparatus(.)"/>
+    <xsl:element name="{if ($link) then 'a' else 'span'}">
+      <xsl:if test="$link"><xsl:attribute name="href" select="'apparatus.html#' || h:app-id(.)"/></xsl:if>
+      <xsl:call-template name="h:attrs">
+        <xsl:with-param name="id" select="ed:id(.)"/>
+        <xsl:with-param name="class" select="'intervention'"/>
+      </xsl:call-template>
+      <xsl:attribute name="title" select="string-join(ed:app-variants(.) ! ed:reading-label(.), '; ')"/>
+      <xsl:apply-templates select="ed:app-lemma(.)/node()" mode="text">
+        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+        <xsl:with-param name="in-link" select="$link" tunnel="yes"/>
+      </xsl:apply-templates>
+    </xsl:element>
+    <xsl:apply-templates select="tei:note | tei:rdgGrp/tei:note" mode="text"/>
+  </xsl:template>
+
   <!-- The id of an intervention's apparatus entry: its xml:id; a generated one is prefixed
        with the text id (generated ids repeat across texts). -->
   <xsl:function name="h:app-id" as="xs:string">
@@ -59,6 +78,7 @@
   <xsl:function name="h:links-to-apparatus" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="h:is-text($el) and empty(ed:notes-on($el))
+      and empty($el/ancestor::tei:app)
       and empty($el/ancestor::*[self::tei:persName or self::tei:placeName or self::tei:orgName or self::tei:name
                   or self::tei:rs or self::tei:title or self::tei:geogName or self::tei:roleName][@ref])
       and empty($el/ancestor::*[self::tei:ref or self::tei:ptr][@target])
@@ -68,6 +88,11 @@
   <!-- "Chamberlain] Chamberlin": the lemma of an apparatus entry or an editorial note. -->
   <xsl:template name="h:lemma">
     <xsl:choose>
+      <xsl:when test="self::tei:app">
+        <span class="lemma-printed"><xsl:value-of select="ed:reading-label(ed:app-lemma(.))"/></span>
+        <xsl:text>] </xsl:text>
+        <span class="lemma-variants"><xsl:value-of select="string-join(ed:app-variants(.) ! ed:reading-label(.), '; ')"/></span>
+      </xsl:when>
       <xsl:when test="self::tei:choice">
         <span class="lemma-printed"><xsl:value-of select="h:plain(ed:reading(., 'printed'))"/></span>
         <xsl:text>] </xsl:text>
@@ -98,6 +123,16 @@
           <xsl:for-each select="$texts[exists(ed:interventions(.))]">
             <section aria-labelledby="app-{h:text-id(.)}">
               <h2 id="app-{h:text-id(.)}"><xsl:value-of select="(ed:doc-title(.)[.], h:text-id(.))[1]"/></h2>
+              <xsl:variable name="witnesses" select=".//tei:witness[@xml:id]"/>
+              <xsl:if test="exists($witnesses)">
+                <h3 class="witnesses-title">Witnesses</h3>
+                <dl class="witnesses">
+                  <xsl:for-each select="$witnesses">
+                    <dt><xsl:value-of select="(@n, @xml:id)[1]"/></dt>
+                    <dd><xsl:value-of select="h:plain(.)"/></dd>
+                  </xsl:for-each>
+                </dl>
+              </xsl:if>
               <ol class="apparatus">
                 <xsl:for-each select="ed:interventions(.)">
                   <xsl:call-template name="h:apparatus-entry"/>
@@ -119,7 +154,9 @@
     <li id="{h:app-id(.)}" class="app-entry">
       <a class="app-place" href="{h:text-page(.)}#{$id}">
         <xsl:value-of select="if ($where/self::tei:p) then 'paragraph ' || h:paragraph-number($where)
-                              else if ($where) then local-name($where) || ' ' || $where/@xml:id else 'in the text'"/>
+                              else if ($where) then local-name($where) || ' ' || $where/@xml:id
+                              else if (ancestor::tei:l[@n]) then 'line ' || ancestor::tei:l[@n][1]/@n
+                              else 'in the text'"/>
       </a>
       <xsl:text> </xsl:text>
       <span class="lemma"><xsl:call-template name="h:lemma"/></span>

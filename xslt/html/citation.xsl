@@ -77,7 +77,7 @@
   <xsl:function name="h:plain" as="xs:string">
     <xsl:param name="el" as="node()*"/>
     <xsl:sequence select="normalize-space(string-join($el/descendant-or-self::text()[not(ancestor::tei:note)]
-       [not(ancestor::*[parent::tei:choice][self::tei:corr or self::tei:reg or self::tei:expan])], ''))"/>
+       [not(ancestor::tei:choice or ancestor::tei:app) or not(ed:is-alternative(.))], ''))"/>
   </xsl:function>
 
   <!-- The page's language: the document's, else English (the language of the site's own labels). -->

@@ -31,7 +31,8 @@
   <!-- The interventions an editorial note comments on. -->
   <xsl:function name="h:note-targets" as="element()*">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="for $id in ed:id-from-pointer($note/@target) return ed:by-id($id, $note)"/>
+    <xsl:sequence select="(for $id in ed:id-from-pointer($note/@target) return ed:by-id($id, $note)),
+                          $note/parent::tei:app, $note/parent::tei:rdgGrp/ancestor::tei:app[1]"/>
   </xsl:function>
 
   <xsl:template match="tei:note" mode="text">

@@ -36,10 +36,12 @@
           if (exists($edition)) then map{'isPartOf': h:edition-json()} else ()))"/>
       <xsl:with-param name="content">
         <article class="reading" lang="{ed:declared-lang(/)}">
+          <xsl:if test="ed:direction(ed:declared-lang(/)) = 'rtl'"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
           <header class="text-head">
             <h1><xsl:value-of select="$title"/></h1>
             <xsl:call-template name="h:byline"><xsl:with-param name="doc" select="/"/></xsl:call-template>
             <xsl:call-template name="h:source-line"><xsl:with-param name="doc" select="/"/></xsl:call-template>
+            <xsl:call-template name="h:correspondence"><xsl:with-param name="doc" select="/"/></xsl:call-template>
             <xsl:if test="exists(ed:interventions(/)[self::tei:choice])">
               <xsl:call-template name="h:reading-switch"/>
             </xsl:if>
@@ -89,6 +91,20 @@
     </xsl:if>
   </xsl:template>
 
+  <!-- A letter's senders and addressees, places and dates (correspDesc). -->
+  <xsl:template name="h:correspondence">
+    <xsl:param name="doc" as="node()"/>
+    <xsl:variable name="actions" select="ed:corresp-actions($doc)"/>
+    <xsl:if test="exists($actions)">
+      <dl class="correspondence">
+        <xsl:for-each select="$actions">
+          <dt><xsl:value-of select="ed:corresp-role(.)"/></dt>
+          <dd><xsl:value-of select="ed:corresp-label(.)"/></dd>
+        </xsl:for-each>
+      </dl>
+    </xsl:if>
+  </xsl:template>
+
   <!-- Printed / corrected reading: radio buttons; CSS (:has) switches without JS. -->
   <xsl:template name="h:reading-switch">
     <fieldset class="reading-switch">
@@ -133,6 +149,10 @@
     <xsl:param name="copy" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:if test="$id and not($copy)"><xsl:attribute name="id" select="$id"/></xsl:if>
     <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
+    <!-- a passage in a language written the other way from its context's -->
+    <xsl:if test="@xml:lang and ed:direction(@xml:lang) ne ed:direction(string((ancestor::*/@xml:lang)[last()]))">
+      <xsl:attribute name="dir" select="ed:direction(@xml:lang)"/>
+    </xsl:if>
     <xsl:attribute name="class" select="if (not(@rend or @type)) then (if (not($class) or $class = local-name())
        then local-name() else string-join(distinct-values((local-name(), tokenize($class, ' '))), ' '))
        else string-join(distinct-values((local-name(), tokenize($class, ' '),
@@ -149,12 +169,70 @@
 
   <!-- Elements whose right rendering is the generic one: linguistic segments, the parts of a
        citation or imprint, the editorial declarations (their name stays their class; nothing to report). -->
-  <xsl:template match="tei:s | tei:w | tei:pc | tei:c | tei:m | tei:cl | tei:phr | tei:seg | tei:rhyme
+  <xsl:template match="tei:msDesc | tei:s | tei:w | tei:pc | tei:c | tei:m | tei:cl | tei:phr | tei:seg | tei:rhyme
                        | tei:bibl | tei:biblScope | tei:author | tei:editor | tei:publisher | tei:pubPlace
                        | tei:idno | tei:docDate | tei:docEdition
                        | tei:correction | tei:hyphenation | tei:interpretation | tei:normalization
-                       | tei:quotation | tei:segmentation | tei:stdVals | tei:punctuation" mode="text">
+                       | tei:quotation | tei:segmentation | tei:stdVals | tei:punctuation
+                       | tei:ex | tei:am | tei:label | tei:formula | tei:eg" mode="text">
     <xsl:call-template name="h:generic"/>
+  </xsl:template>
+
+  <!-- A manuscript description: its parts as classed blocks, the main ones labelled; any other
+       element in it (support, extent, handNote...) generic on purpose. -->
+  <xsl:template match="tei:msDesc//*" mode="text" priority="-0.25">
+    <xsl:call-template name="h:generic"/>
+  </xsl:template>
+  <xsl:template match="tei:msContents | tei:physDesc | tei:history | tei:additional | tei:msPart" mode="text">
+    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:element name="{if ($inline) then 'span' else 'div'}">
+      <xsl:call-template name="h:attrs"/>
+      <span class="ms-label gen"><xsl:value-of select="map{'msContents': 'Contents', 'physDesc': 'Physical description',
+          'history': 'History', 'additional': 'Additional information', 'msPart': 'Part'}(local-name())"/>: </span>
+      <xsl:apply-templates mode="text"/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A glyph: its content, else the character its declaration maps it to; its name on hover. -->
+  <xsl:template match="tei:g" mode="text">
+    <xsl:variable name="decl" select="ed:by-id(ed:id-from-pointer(@ref)[1], .)"/>
+    <span class="g">
+      <xsl:for-each select="($decl/(tei:glyphName, tei:charName))[1]"><xsl:attribute name="title" select="normalize-space()"/></xsl:for-each>
+      <xsl:choose>
+        <xsl:when test="node()"><xsl:apply-templates mode="text"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="ed:glyph(.)"/></xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
+
+  <!-- A space left blank in the source: a visible gap, named for screen readers. -->
+  <xsl:template match="tei:space" mode="text">
+    <span class="space" title="blank space in the source">
+      <span class="visually-hidden">(blank space)</span>
+    </span>
+  </xsl:template>
+
+  <!-- Element, attribute and value names (TEI documentation): as code. -->
+  <xsl:template match="tei:gi | tei:tag | tei:att | tei:val | tei:ident | tei:code" mode="text">
+    <code class="{local-name()}">
+      <xsl:value-of select="if (self::tei:gi) then '&lt;' || . || '&gt;' else if (self::tei:att) then '@' || . else string(.)"/>
+    </code>
+  </xsl:template>
+
+  <!-- A TEI example (egXML): its markup, preformatted. -->
+  <xsl:template match="*:egXML" mode="text">
+    <pre class="egXML"><xsl:value-of select="replace(serialize(node(), map{'method': 'xml'}), ' xmlns(:\w+)?=&quot;[^&quot;]*&quot;', '')"/></pre>
+  </xsl:template>
+
+  <!-- Incipit, explicit, rubric of a manuscript item: labelled. -->
+  <xsl:template match="tei:incipit | tei:explicit | tei:rubric | tei:finalRubric | tei:colophon" mode="text">
+    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:element name="{if ($inline or h:phrasing-only(.)) then 'span' else 'div'}">
+      <xsl:call-template name="h:attrs"/>
+      <span class="ms-label gen"><xsl:value-of select="map{'incipit': 'Inc.', 'explicit': 'Expl.', 'rubric': 'Rubric',
+          'finalRubric': 'Final rubric', 'colophon': 'Colophon'}(local-name())"/>: </span>
+      <xsl:apply-templates mode="text"/>
+    </xsl:element>
   </xsl:template>
 
   <xsl:template name="h:generic">

@@ -119,7 +119,15 @@
       <xsl:if test="not($measure)">
       <p class="back-intro">The text prints the source’s reading. Each entry gives the page, the
         reading as printed, a closing bracket, and the editors’ correction with their reasons;
-        <i>sic</i> marks a doubtful reading left as it stands.</p>
+        <i>sic</i> marks a doubtful reading left as it stands.
+        <xsl:if test="exists($scope//tei:text//tei:app)">Where the witnesses differ, the text gives one
+          reading; the entry gives it before the bracket with the sigla of its witnesses, then the other
+          readings with theirs (<i>om.</i>: the words are missing there).</xsl:if></p>
+      <xsl:variable name="witnesses" select="$scope//tei:witness[@xml:id]"/>
+      <xsl:if test="exists($witnesses)">
+        <p class="back-intro sigla">Sigla: <xsl:value-of select="string-join(for $w in $witnesses
+            return ($w/@n, $w/@xml:id)[1] || ' = ' || ed:plain($w), '; ')"/>.</p>
+      </xsl:if>
       <xsl:for-each select="$scope[exists(ed:interventions(.))]">
         <h2 class="app-text" data-running="{pr:part-title(.)}"><xsl:value-of select="pr:part-title(.)"/></h2>
         <div class="app-list">
@@ -133,6 +141,32 @@
   </xsl:template>
 
   <xsl:template name="pr:app-entry">
+    <xsl:choose>
+      <xsl:when test="self::tei:app"><xsl:call-template name="pr:variant-entry"/></xsl:when>
+      <xsl:otherwise><xsl:call-template name="pr:intervention-entry"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- 'summer A C] sommer B; om. D' and the entry's notes. -->
+  <xsl:template name="pr:variant-entry">
+    <div class="app-entry">
+      <span class="app-page"><xsl:call-template name="pr:page-ref"><xsl:with-param name="target" select="."/></xsl:call-template></span>
+      <span class="app-body">
+        <span class="lemma"><xsl:value-of select="ed:reading-label(ed:app-lemma(.))"/></span>
+        <span class="bracket">]</span>
+        <xsl:text> </xsl:text>
+        <span class="reading"><xsl:value-of select="string-join(ed:app-variants(.) ! ed:reading-label(.), '; ')"/></span>
+        <xsl:for-each select="ed:notes-on(.)">
+          <span class="app-note">
+            <xsl:text> — </xsl:text>
+            <xsl:apply-templates mode="body"><xsl:with-param name="plain" select="true()" tunnel="yes"/></xsl:apply-templates>
+          </span>
+        </xsl:for-each>
+      </span>
+    </div>
+  </xsl:template>
+
+  <xsl:template name="pr:intervention-entry">
     <xsl:variable name="printed" select="if (self::tei:choice) then ed:reading(., 'printed')
       else if (self::tei:sic) then node() else ()"/>
     <xsl:variable name="corrected" select="if (self::tei:choice) then ed:reading(., 'corrected')

@@ -25,9 +25,9 @@
   <!-- Editorial notes shown in the apparatus: those pointing at an intervention. -->
   <xsl:function name="pr:is-apparatus-note" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="ed:is-editorial($note) and
+    <xsl:sequence select="ed:is-editorial($note) and (exists($note/parent::tei:app | $note/parent::tei:rdgGrp) or
       exists(for $id in ed:id-from-pointer($note/@target) return
-             ed:by-id($id, $note)[self::tei:choice or self::tei:sic or self::tei:corr or self::tei:supplied])"/>
+             ed:by-id($id, $note)[self::tei:choice or self::tei:sic or self::tei:corr or self::tei:supplied or self::tei:app]))"/>
   </xsl:function>
 
   <xsl:template match="tei:note" mode="body">

@@ -45,6 +45,10 @@
   <xsl:template name="pr:lang">
     <xsl:if test="@xml:lang">
       <xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/>
+      <!-- a passage in a language written the other way from its context's -->
+      <xsl:if test="ed:direction(@xml:lang) ne ed:direction(string((ancestor::*/@xml:lang)[last()]))">
+        <xsl:attribute name="dir" select="ed:direction(@xml:lang)"/>
+      </xsl:if>
     </xsl:if>
   </xsl:template>
 
@@ -57,6 +61,7 @@
     <xsl:variable name="authors" select="pr:authors(.)"/>
     <xsl:variable name="source" select="(/*/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:bibl)[1]"/>
     <article class="text{if ($offprint) then ' offprint-text' else ''}" id="{$key}" lang="{ed:declared-lang(.)}">
+      <xsl:if test="ed:direction(ed:declared-lang(.)) = 'rtl'"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
       <header class="text-head">
         <h1 class="text-title" data-running="{$title}">
           <xsl:value-of select="$title"/>
@@ -70,6 +75,10 @@
         <xsl:if test="$source">
           <p class="text-source"><xsl:for-each select="$source"><xsl:call-template name="pr:bibl"/></xsl:for-each></p>
         </xsl:if>
+        <xsl:for-each select="ed:corresp-actions(.)">
+          <p class="text-corresp"><span class="corresp-role"><xsl:value-of select="ed:corresp-role(.)"/>:</span>
+            <xsl:text> </xsl:text><xsl:value-of select="ed:corresp-label(.)"/></p>
+        </xsl:for-each>
         <xsl:if test="$offprint and exists(pr:editors(.))">
           <p class="text-editors">Edited by <xsl:value-of select="ed:join-names(pr:editors(.))"/></p>
         </xsl:if>
@@ -300,6 +309,20 @@
       <xsl:call-template name="pr:id"/>
       <xsl:apply-templates select="ed:reading(., 'printed')" mode="body"/>
     </span>
+  </xsl:template>
+
+  <!-- A critical apparatus entry: the lemma (else the first reading) stands in the text; the
+       variants and the entry's notes are in the apparatus. -->
+  <xsl:template match="tei:app" mode="body">
+    <span class="app intervention">
+      <xsl:call-template name="pr:id"/>
+      <xsl:apply-templates select="ed:app-lemma(.)/node()" mode="body"/>
+    </span>
+  </xsl:template>
+
+  <!-- A glyph: its content, else the character its declaration maps it to. -->
+  <xsl:template match="tei:g[not(node())]" mode="body">
+    <span class="g"><xsl:value-of select="ed:glyph(.)"/></span>
   </xsl:template>
 
   <xsl:template match="tei:sic[not(parent::tei:choice)]" mode="body">

@@ -1,7 +1,7 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   The apparatus: every editorial intervention of a text (ed:interventions: choice, sic, corr,
-  supplied), every app, and every editorial note, in text order, each as
+  supplied, app), and every editorial note, in text order, each as
     1.1  Chamberlain] Chamberlin ed. — the editorial note
   (location = section number; the reading before ']' is the one printed in the text).
 -->
@@ -26,7 +26,7 @@
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="interventions" select="ed:interventions($doc)"/>
     <xsl:variable name="commented" select="for $i in $interventions return ed:notes-on($i)"/>
-    <xsl:sequence select="($interventions, root($doc)//tei:text//tei:app,
+    <xsl:sequence select="($interventions,
         root($doc)//tei:text//tei:note[ed:is-editorial(.)] except $commented)/."/>
   </xsl:function>
 
@@ -55,7 +55,7 @@
     <xsl:param name="notes" as="element(tei:note)*" select="ed:notes-on(.)"/>
     <xsl:param name="part" as="xs:string" tunnel="yes"/>
     <xsl:param name="item-ids" as="map(xs:string, xs:boolean)" tunnel="yes"/>
-    <xsl:variable name="loc" select="'§' || tx:location(., $part)"/>
+    <xsl:variable name="loc" select="string-join(('§' || tx:location(., $part), ancestor::tei:l[@n][1]/@n ! ('l. ' || .)), ' ')"/>
     <xsl:variable name="comments" select="for $n in $notes return tx:flat($n/node())"/>
     <!-- tight when an entry precedes this one other than one that contains it
          (exists(preceding::*[. intersect $items])): the context position is this entry's
@@ -100,14 +100,21 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- "summer A C] sommer B; om. D (conjecture)": the reading in the text, the variants, each
+       with its witnesses' sigla. -->
   <xsl:template match="tei:app" mode="tx:apparatus">
-    <xsl:variable name="lem" select="(tei:lem, tei:rdg)[1]"/>
     <xsl:call-template name="tx:app-entry">
-      <xsl:with-param name="lemma" select="tx:flat($lem/node()) || '] ' || string-join(
-          for $r in (tei:rdg except $lem) return string-join((tx:flat($r/node()),
-             $r/@wit ! ('(' || normalize-space(translate(., '#', '')) || ')')), ' '), '; ')"/>
+      <xsl:with-param name="lemma" select="tx:reading(ed:app-lemma(.)) || '] ' || string-join(
+          for $r in ed:app-variants(.) return tx:reading($r), '; ')"/>
     </xsl:call-template>
   </xsl:template>
+
+  <xsl:function name="tx:reading" as="xs:string">
+    <xsl:param name="reading" as="element()?"/>
+    <xsl:variable name="words" select="tx:flat($reading/node())"/>
+    <xsl:sequence select="string-join(((if ($words) then $words else 'om.'), ed:sigla($reading)[.],
+        ($reading/@cause, $reading/@type)[1] ! ('(' || . || ')'), tx:cert($reading)), ' ')"/>
+  </xsl:function>
 
   <!-- An editorial note on no intervention: its location and text. -->
   <xsl:template match="tei:note" mode="tx:apparatus">

@@ -92,7 +92,18 @@
     <xsl:sequence select="if (@break = 'no') then '' else ' '"/>
   </xsl:template>
   <xsl:template match="tei:space" mode="tx:inline">
-    <xsl:sequence select="' '"/>
+    <xsl:sequence select="' [vac.] '"/>
+  </xsl:template>
+
+  <!-- Abbreviations: the editors' expansion in parentheses (Leiden), a glyph as its content or,
+       when empty, the character its declaration maps it to. -->
+  <xsl:template match="tei:ex" mode="tx:inline">
+    <xsl:sequence select="'('"/>
+    <xsl:apply-templates mode="tx:inline"/>
+    <xsl:sequence select="')'"/>
+  </xsl:template>
+  <xsl:template match="tei:g[not(node())]" mode="tx:inline">
+    <xsl:sequence select="ed:glyph(.)"/>
   </xsl:template>
 
   <!-- Notes: a mark where they stand (editorial notes: only in the apparatus). -->
@@ -107,7 +118,7 @@
     <xsl:apply-templates select="ed:reading(., 'printed')" mode="tx:inline"/>
   </xsl:template>
   <xsl:template match="tei:app" mode="tx:inline">
-    <xsl:apply-templates select="(tei:lem, tei:rdg)[1]" mode="tx:inline"/>
+    <xsl:apply-templates select="ed:app-lemma(.)" mode="tx:inline"/>
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="tx:inline">

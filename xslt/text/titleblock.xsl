@@ -24,7 +24,8 @@
   <xsl:function name="tx:bibl-text" as="xs:string">
     <xsl:param name="bibl" as="element()"/>
     <xsl:sequence select="if ($bibl/text()[normalize-space() ne ''] or not($bibl/*)) then tx:header-text($bibl/node())
-      else string-join($bibl/*[not(self::tei:note)] ! tx:header-text(.)[. ne ''], ', ')"/>
+      else string-join($bibl/*[not(self::tei:note)] ! (if (self::tei:msIdentifier) then tx:bibl-text(.)
+                       else tx:header-text(.))[. ne ''], ', ')"/>
   </xsl:function>
 
   <xsl:function name="tx:field" as="map(*)?">
@@ -64,6 +65,9 @@
       </xsl:for-each>
     </xsl:for-each>
     <xsl:variable name="people" as="map(*)*">
+      <xsl:for-each select="ed:corresp-actions($header)">
+        <xsl:sequence select="tx:field(ed:corresp-role(.), ed:corresp-label(.))"/>
+      </xsl:for-each>
       <xsl:sequence select="tx:field('Author', $header/tei:fileDesc/tei:titleStmt/tei:author ! tx:header-text(node()))"/>
       <xsl:sequence select="tx:field('Editors', ($ts ! tei:editor)[1]/../tei:editor ! tx:header-text(node()))"/>
       <xsl:for-each select="($header/tei:fileDesc/tei:titleStmt[tei:respStmt], $fallback/tei:fileDesc/tei:titleStmt)[1]/tei:respStmt">
@@ -122,6 +126,12 @@
       'Endnotes are printed under Notes at the end of their text.'[exists($notes[tx:note-kind(.) = 'end'])],
       ('Note references ' || tx:range($missing) || ' are printed as in the source, but their notes are not in the excerpt (the book''s endnotes were not transcribed); they are marks only.')[exists($missing)],
       '[…] marks text not given: the excerpt begins or ends in mid-sentence, or the source omits it. [Square brackets] around words mark text supplied by the editors; ⟦double brackets⟧ text deleted in the source.',
+      '(Parentheses) inside a word mark the editors'' expansion of an abbreviation: Iohann(i).'[exists($scope//tei:text//tei:ex)],
+      '[vac.] marks a space left blank in the source.'[exists($scope//tei:text//tei:space)],
+      ('Where the witnesses differ, the text gives one reading; the apparatus gives it before the bracket with the sigla of its witnesses, then the other readings with theirs (om.: the words are missing there).'
+        || ' Verse is located by line number (l. 3).'[exists($scope//tei:text//tei:app[ancestor::tei:l[@n]])]
+        || (' Sigla: ' || string-join(for $w in $scope//tei:witness[@xml:id] return ($w/@n, $w/@xml:id)[1] || ' = ' || ed:plain($w), '; ') || '.')
+           [exists($scope//tei:witness[@xml:id])])[exists($scope//tei:text//tei:app)],
       'Block quotations are indented by four spaces; their attribution follows on a line beginning with a dash. Quotation marks are those of the source.',
       'Plain text, UTF-8, lines of at most ' || $width || ' characters (longer only for a single word that does not fit).')">
       <xsl:sequence select="tx:b(., 0, '- ', 2, position() gt 1)"/>

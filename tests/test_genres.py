@@ -1,0 +1,282 @@
+"""Genres beyond prose: critical apparatus, right-to-left text, letters, manuscripts.
+
+The four fixtures in tests/fixtures/genres/ (apparatus.xml, arabic.xml, letter.xml,
+manuscript.xml) are built once, to all three formats, and the outputs are read back:
+lxml.html for the web edition, the .txt files as they are, pdftotext for the PDFs.
+Assertions are on text content (whitespace normalised) rather than on markup, except where
+the markup is the point (dir attributes, class names, links into the apparatus).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from lxml import html
+
+from conftest import run_edition
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "genres"
+SOURCES = ["apparatus.xml", "arabic.xml", "letter.xml", "manuscript.xml"]
+APPARATUS_HEADING = "Apparatus of editorial interventions"
+POEM = ["The summer was long and bright,",
+        "And all the fields were green;",
+        "We sang until the night",
+        "Came softly on the scene."]
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+def norm(text: str) -> str:
+    """Whitespace collapsed, typographic quotes unified."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def has_class(name: str) -> str:
+    """XPath predicate: @class contains the token name."""
+    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+
+
+def page(built: Path, name: str):
+    return html.parse(str(built / "html" / f"{name}.html")).getroot()
+
+
+def article(built: Path, name: str):
+    found = page(built, name).xpath(f"//article[{has_class('reading')}]")
+    assert len(found) == 1, f"{name}.html: expected one <article class=reading>, found {len(found)}"
+    return found[0]
+
+
+def text_of(built: Path, name: str) -> str:
+    return (built / "text" / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def before_apparatus(txt: str) -> str:
+    """The plain text before the apparatus heading (title block and reading)."""
+    head, sep, _ = txt.partition(f"\n{APPARATUS_HEADING}\n")
+    assert sep, f"no line {APPARATUS_HEADING!r}"
+    return head
+
+
+def apparatus_entries(txt: str) -> list[str]:
+    """The entries of the plain-text apparatus, each with its wrapped (indented) continuation
+    lines joined and its whitespace normalised; the heading and its underline are dropped."""
+    _, sep, tail = txt.partition(f"\n{APPARATUS_HEADING}\n")
+    assert sep, f"no line {APPARATUS_HEADING!r}"
+    entries: list[str] = []
+    for line in tail.splitlines():
+        if not line.strip() or set(line.strip()) <= set("=-"):
+            if entries and entries[-1]:
+                entries.append("")
+            continue
+        if line[:1].isspace() and entries and entries[-1]:
+            entries[-1] += " " + line
+        else:
+            entries.append(line)
+    return [norm(e) for e in entries if e.strip()]
+
+
+def pdf_text(built: Path, name: str) -> str:
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils (pdftotext) not installed")
+    out = subprocess.run(["pdftotext", str(built / "pdf" / f"{name}.pdf"), "-"],
+                         check=True, capture_output=True, text=True).stdout
+    return norm(out)
+
+
+# --- the build -------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def build_run(tmp_path_factory):
+    """The four fixtures built once, to html, text and pdf: (output folder, completed process).
+    Not with -q: -q ("only errors") would hide the warnings test_build_has_a_rendering_... reads."""
+    out = tmp_path_factory.mktemp("genres")
+    proc = run_edition("build", *(FIXTURES / s for s in SOURCES), "--out", out,
+                       "--format", "html,text,pdf", "--no-search")
+    return out, proc
+
+
+@pytest.fixture(scope="module")
+def built(build_run) -> Path:
+    return build_run[0]
+
+
+def test_build_succeeds(build_run):
+    out, proc = build_run
+    assert proc.returncode == 0, proc.stderr
+    for name in ("variants", "arabic-proverbs", "letter-1848", "charter"):
+        for fmt, ext in (("html", "html"), ("text", "txt"), ("pdf", "pdf")):
+            assert (out / fmt / f"{name}.{ext}").is_file(), f"{fmt}/{name}.{ext} missing"
+    assert (out / "html" / "apparatus.html").is_file()
+
+
+def test_build_has_a_rendering_for_every_genre_element(build_run):
+    """No 'no specific rendering' warning for <app>, <lem>, <rdg>, <rdgGrp>, <ex>, <am>, <g>,
+    <space> or anything else in these fixtures."""
+    _, proc = build_run
+    warned = [line for line in proc.stderr.splitlines() if "no specific rendering" in line]
+    assert not warned, "\n".join(warned)
+
+
+# --- critical apparatus: text ----------------------------------------------------------------
+
+def test_text_apparatus_poem_reads_the_lemma(built):
+    lines = [line.strip() for line in before_apparatus(text_of(built, "variants")).splitlines()]
+    assert POEM[0] in lines, "first line of the poem not found as a line"
+    start = lines.index(POEM[0])
+    assert lines[start:start + 4] == POEM
+
+
+def test_text_apparatus_variants_not_in_reading(built):
+    head = before_apparatus(text_of(built, "variants"))
+    for word in ("sommer", "song", "sung", "soft"):  # case-sensitive: the title has "Song"
+        assert not re.search(rf"\b{word}\b", head), f"variant {word!r} printed before the apparatus"
+
+
+def test_text_apparatus_note_is_not_a_numbered_note(built):
+    head = before_apparatus(text_of(built, "variants"))
+    assert "[1]" not in head
+
+
+@pytest.mark.parametrize("entry", ["summer A C] sommer B", "all A] om. B C", "sang A] song B; sung C",
+                                   "softly A B] soft C"])
+def test_text_apparatus_entry(built, entry):
+    entries = apparatus_entries(text_of(built, "variants"))
+    assert any(entry in e for e in entries), f"{entry!r} not in apparatus entries {entries}"
+
+
+def test_text_apparatus_note_follows_its_entry(built):
+    entries = apparatus_entries(text_of(built, "variants"))
+    matching = [e for e in entries if "softly A B] soft C" in e]
+    assert matching, f"no entry for softly in {entries}"
+    e = matching[0]
+    assert "C's metre is short." in e.split("softly A B] soft C", 1)[1]
+
+
+# --- critical apparatus: html ----------------------------------------------------------------
+
+@pytest.mark.parametrize("n", range(4))
+def test_html_apparatus_line_shows_only_the_lemma(built, n):
+    lines = article(built, "variants").xpath(f".//*[{has_class('l')}]")
+    assert len(lines) == 4, f"expected 4 .l elements, found {len(lines)}"
+    line = lines[n]
+    # the apparatus note on line 4 stays in the line as a margin note (marker + sidenote): not reading text
+    for note in line.xpath(f".//*[{has_class('sidenote')} or {has_class('note-ref')}]"):
+        note.drop_tree()
+    assert norm(line.text_content()) == POEM[n]
+
+
+def test_html_apparatus_lemma_links_to_apparatus_page(built):
+    links = article(built, "variants").xpath(".//a[starts-with(@href, 'apparatus.html#')]")
+    assert any("summer" in norm(a.text_content()) for a in links), \
+        f"no link to apparatus.html# around 'summer': {[html.tostring(a) for a in links]}"
+
+
+def test_html_apparatus_page_has_variant_entry(built):
+    main = page(built, "apparatus").xpath("//main")[0]
+    candidates = [norm(el.text_content()) for el in main.iter() if isinstance(el.tag, str)]
+    entries = [t for t in candidates
+               if "summer" in t and "sommer" in t and "sang" not in t and "softly" not in t
+               and re.search(r"\bA C\b", t) and re.search(r"\bB\b", t)]
+    assert entries, "no apparatus entry with summer, sommer, A C and B on apparatus.html"
+
+
+def test_html_apparatus_page_lists_witnesses(built):
+    assert "Manuscript A (Oxford)" in norm(page(built, "apparatus").text_content())
+
+
+# --- critical apparatus: pdf -----------------------------------------------------------------
+
+def test_pdf_apparatus_reads_the_lemma(built):
+    text = pdf_text(built, "variants").replace(" °", "")  # ° marks an intervention in print
+    assert "The summer was long and bright," in text
+    assert "summersommer" not in text
+    assert "sangsongsung" not in text
+
+
+def test_pdf_apparatus_variants_after_the_poem(built):
+    text = pdf_text(built, "variants")
+    end = text.find("on the scene.")
+    assert end >= 0, "last line of the poem not found"
+    # as a word of its own: not the lemma and variant run together ("summersommer")
+    assert re.search(r"\bsommer\b", text[end:]), "the variant 'sommer' is not printed after the poem"
+
+
+# --- right to left ---------------------------------------------------------------------------
+
+def test_html_arabic_article_is_rtl(built):
+    assert article(built, "arabic-proverbs").get("dir") == "rtl"
+
+
+def test_html_arabic_english_phrase_is_ltr(built):
+    foreign = article(built, "arabic-proverbs").xpath(f".//i[{has_class('foreign')}][@lang='en']")
+    assert foreign, "no <i class=foreign lang=en>"
+    assert foreign[0].get("dir") == "ltr"
+
+
+def test_html_english_letter_has_no_rtl(built):
+    art = article(built, "letter-1848")
+    assert art.xpath("descendant-or-self::*[@dir='rtl']") == []
+
+
+# --- letters ---------------------------------------------------------------------------------
+
+def test_html_letter_header_shows_correspondence(built):
+    heads = article(built, "letter-1848").xpath(f".//header[{has_class('text-head')}]")
+    assert heads, "no header.text-head in the article"
+    names = ("Ada Merriman", "Thomas Hale", "Bath", "London")
+    holders = [el for el in heads[0].iterdescendants()
+               if isinstance(el.tag, str) and all(n in norm(el.text_content()) for n in names)]
+    assert holders, "no element in header.text-head holds sender, addressee and both places"
+    innermost = [el for el in holders if not any(h is not el and el in h.iterancestors() for h in holders)]
+    # no word boundaries: text_content() of <dt>From</dt><dd>Ada ...</dd> is "FromAda", "...1848ToThomas"
+    text = norm(innermost[0].text_content())
+    assert re.search(r"From.*?Ada Merriman.*?Bath.*?3 March 1848", text), text
+    assert re.search(r"To.*?Thomas Hale.*?London", text), text
+
+
+def test_text_letter_correspondence_lines(built):
+    txt = text_of(built, "letter-1848")
+    head, sep, _ = txt.partition("About this plain-text edition")
+    assert sep
+    lines = head.splitlines()
+    assert any(line.startswith("From: Ada Merriman, Bath, 3 March 1848") for line in lines), head
+    assert any(line.startswith("To: Thomas Hale, London") for line in lines), head
+
+
+# --- manuscripts -----------------------------------------------------------------------------
+
+def test_text_manuscript_space_as_vacat(built):
+    assert "Robertus de [vac.] dedi et concressi" in norm(text_of(built, "charter"))
+
+
+def test_text_manuscript_expansions_in_parentheses(built):
+    assert "Iohann(i) fil'(io) suo" in norm(text_of(built, "charter"))
+
+
+def test_text_manuscript_source_line(built):
+    lines = text_of(built, "charter").splitlines()
+    starts = [i for i, line in enumerate(lines) if line.startswith("Source:")]
+    assert starts, "no line starting 'Source:'"
+    i = starts[0]
+    entry = [lines[i]]
+    for line in lines[i + 1:]:  # wrapped continuation lines are indented
+        if not line[:1].isspace() or not line.strip():
+            break
+        entry.append(line)
+    assert "Durham, Cathedral Library, Misc. Ch. 1234" in norm(" ".join(entry))
+
+
+def test_html_manuscript_ex_keeps_class(built):
+    exs = article(built, "charter").xpath(f".//*[{has_class('ex')}]")
+    assert [norm(e.text_content()).strip("()[]") for e in exs] == ["i", "io"]
+
+
+def test_html_manuscript_space_is_announced(built):
+    spaces = article(built, "charter").xpath(f".//*[{has_class('space')}]")
+    assert spaces, "no element with class 'space'"
+    assert "space" in norm(spaces[0].text_content()).lower()
