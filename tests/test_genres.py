@@ -280,3 +280,29 @@ def test_html_manuscript_space_is_announced(built):
     spaces = article(built, "charter").xpath(f".//*[{has_class('space')}]")
     assert spaces, "no element with class 'space'"
     assert "space" in norm(spaces[0].text_content()).lower()
+
+
+# --- print HTML: classes and direction -------------------------------------------------------
+
+def print_page(name: str):
+    from edition import sources
+    from edition.build import BuildOptions
+    from edition.corpus import Corpus
+    from edition.formats import pdf as pdf_format
+
+    corpus = Corpus([sources.load(FIXTURES / name)])
+    return html.document_fromstring(pdf_format.FORMAT.print_html(corpus, corpus.texts[0], BuildOptions()))
+
+
+def test_print_type_values_do_not_become_the_books_own_classes():
+    """<div type="letter"> once took the index's small capitals (.letter) for the whole letter."""
+    doc = print_page("letter.xml")
+    div = doc.xpath(f"//section[{has_class('div')}]")[0]
+    assert "type-letter" in div.get("class").split() and "letter" not in div.get("class").split()
+
+
+def test_print_right_to_left():
+    doc = print_page("arabic.xml")
+    article = doc.xpath(f"//article[{has_class('text')}]")[0]
+    assert article.get("dir") == "rtl"
+    assert doc.xpath("//*[@lang='en'][@dir='ltr']"), "the English phrase is not marked left to right"

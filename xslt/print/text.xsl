@@ -100,7 +100,7 @@
   <xsl:template match="tei:div | tei:div1 | tei:div2 | tei:div3 | tei:div4 | tei:div5 | tei:div6 | tei:div7"
       mode="body">
     <section class="div depth{count(ancestor::*[starts-with(local-name(), 'div')]) + 1}{
-        @type ! (' ' || replace(., '[^\w-]', '_'))}">
+        @type ! (' type-' || replace(., '[^\w-]', '_'))}">
       <xsl:call-template name="pr:id"/>
       <xsl:call-template name="pr:lang"/>
       <xsl:apply-templates mode="body"/>
@@ -171,7 +171,7 @@
 
   <xsl:template match="tei:list" mode="body">
     <xsl:element name="{if (pr:inline(.)) then 'span' else 'div'}">
-      <xsl:attribute name="class" select="'list' || @type ! (' ' || replace(., '[^\w-]', '_'))"/>
+      <xsl:attribute name="class" select="'list' || @type ! (' type-' || replace(., '[^\w-]', '_'))"/>
       <xsl:call-template name="pr:id"/>
       <xsl:apply-templates mode="body"/>
     </xsl:element>
