@@ -208,8 +208,12 @@ def test_pdf_apparatus_variants_after_the_poem(built):
 
 # --- right to left ---------------------------------------------------------------------------
 
-def test_html_arabic_article_is_rtl(built):
-    assert article(built, "arabic-proverbs").get("dir") == "rtl"
+def test_html_arabic_text_is_rtl_and_the_pages_labels_are_not(built):
+    art = article(built, "arabic-proverbs")
+    text = art.xpath(f".//div[{has_class('text')}]")[0]
+    assert text.get("dir") == "rtl"
+    assert art.get("dir") in (None, "ltr")  # "How to cite this text" and the like are English
+    assert art.xpath(".//h1")[0].get("dir") == "auto"  # a title in either direction
 
 
 def test_html_arabic_english_phrase_is_ltr(built):
@@ -303,6 +307,6 @@ def test_print_type_values_do_not_become_the_books_own_classes():
 
 def test_print_right_to_left():
     doc = print_page("arabic.xml")
-    article = doc.xpath(f"//article[{has_class('text')}]")[0]
-    assert article.get("dir") == "rtl"
+    text = doc.xpath(f"//article[{has_class('text')}]//div[{has_class('text')}]")[0]
+    assert text.get("dir") == "rtl"
     assert doc.xpath("//*[@lang='en'][@dir='ltr']"), "the English phrase is not marked left to right"

@@ -36,9 +36,8 @@
           if (exists($edition)) then map{'isPartOf': h:edition-json()} else ()))"/>
       <xsl:with-param name="content">
         <article class="reading" lang="{ed:declared-lang(/)}">
-          <xsl:if test="ed:direction(ed:declared-lang(/)) = 'rtl'"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
           <header class="text-head">
-            <h1><xsl:value-of select="$title"/></h1>
+            <h1 dir="auto"><xsl:value-of select="$title"/></h1>
             <xsl:call-template name="h:byline"><xsl:with-param name="doc" select="/"/></xsl:call-template>
             <xsl:call-template name="h:source-line"><xsl:with-param name="doc" select="/"/></xsl:call-template>
             <xsl:call-template name="h:correspondence"><xsl:with-param name="doc" select="/"/></xsl:call-template>
@@ -56,7 +55,7 @@
           </xsl:call-template>
           <footer class="text-foot">
             <h2 id="cite-text">How to cite this text</h2>
-            <p class="citation"><xsl:value-of select="h:citation((), /)"/></p>
+            <p class="citation" dir="auto"><xsl:value-of select="h:citation((), /)"/></p>
             <xsl:if test="$tei-href">
               <p><a class="download" href="{$tei-href}" type="application/tei+xml">TEI source of this text</a></p>
             </xsl:if>
@@ -261,6 +260,10 @@
     <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:element name="{if ($inline) then 'span' else 'div'}">
       <xsl:call-template name="h:attrs"/>
+      <!-- the text's direction (the page around it, its labels, stays left to right) -->
+      <xsl:if test="not(ancestor::tei:text) and ed:direction(string((ancestor-or-self::*/@xml:lang)[last()])) = 'rtl'">
+        <xsl:attribute name="dir" select="'rtl'"/>
+      </xsl:if>
       <xsl:apply-templates mode="text"/>
     </xsl:element>
   </xsl:template>

@@ -61,7 +61,6 @@
     <xsl:variable name="authors" select="pr:authors(.)"/>
     <xsl:variable name="source" select="(/*/tei:teiHeader/tei:fileDesc/tei:sourceDesc//tei:bibl)[1]"/>
     <article class="text{if ($offprint) then ' offprint-text' else ''}" id="{$key}" lang="{ed:declared-lang(.)}">
-      <xsl:if test="ed:direction(ed:declared-lang(.)) = 'rtl'"><xsl:attribute name="dir" select="'rtl'"/></xsl:if>
       <header class="text-head">
         <h1 class="text-title" data-running="{$title}">
           <xsl:value-of select="$title"/>
@@ -93,6 +92,11 @@
   <xsl:template match="tei:text | tei:front | tei:body | tei:back | tei:group" mode="body">
     <div class="{local-name()}">
       <xsl:call-template name="pr:lang"/>
+      <!-- the text's direction (its title block, in the book's language, stays left to right) -->
+      <xsl:if test="self::tei:text and not(ancestor::tei:text) and not(@xml:lang)
+                    and ed:direction(string((ancestor::*/@xml:lang)[last()])) = 'rtl'">
+        <xsl:attribute name="dir" select="'rtl'"/>
+      </xsl:if>
       <xsl:apply-templates mode="body"/>
     </div>
   </xsl:template>
