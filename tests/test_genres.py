@@ -20,7 +20,8 @@ from lxml import html
 from conftest import run_edition
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "genres"
-SOURCES = ["apparatus.xml", "arabic.xml", "letter.xml", "manuscript.xml"]
+SOURCES = ["apparatus.xml", "arabic.xml", "letter.xml", "manuscript.xml",
+           "apparatus-external.xml", "letter-uncertain.xml", "hebrew.xml"]
 APPARATUS_HEADING = "Apparatus of editorial interventions"
 POEM = ["The summer was long and bright,",
         "And all the fields were green;",
@@ -92,7 +93,7 @@ def pdf_text(built: Path, name: str) -> str:
 
 @pytest.fixture(scope="module")
 def build_run(tmp_path_factory):
-    """The four fixtures built once, to html, text and pdf: (output folder, completed process).
+    """The fixtures built once, to html, text and pdf: (output folder, completed process).
     Not with -q: -q ("only errors") would hide the warnings test_build_has_a_rendering_... reads."""
     out = tmp_path_factory.mktemp("genres")
     proc = run_edition("build", *(FIXTURES / s for s in SOURCES), "--out", out,
@@ -310,3 +311,66 @@ def test_print_right_to_left():
     text = doc.xpath(f"//article[{has_class('text')}]//div[{has_class('text')}]")[0]
     assert text.get("dir") == "rtl"
     assert doc.xpath("//*[@lang='en'][@dir='ltr']"), "the English phrase is not marked left to right"
+
+
+# --- apparatus kept apart from the text (double end-point, listApp), odd entries --------------
+
+def test_external_apparatus_entries_stand_where_the_source_has_them_not_in_the_reading(built):
+    txt = text_of(built, "epitaph")
+    reading = before_apparatus(txt)
+    assert "Here lies Gaius, who lived forty years." in norm(reading)
+    # the listApp in the back: entries, one after the other, not the words "Gaius forty" as prose
+    assert "Gaius S] Caius R; forty S] om. R; The stone was recut in 1602." in norm(reading)
+
+
+def test_external_apparatus_is_located_at_its_anchor(built):
+    # html: the apparatus entry links to the anchor in the text, not to the back
+    entry = page(built, "apparatus").xpath("//li[contains(., 'Caius')]")[0]
+    assert entry.xpath(".//a[@class='app-place']/@href") == ["epitaph.html#b1"]
+    assert page(built, "epitaph").xpath("//*[@id='b1']")
+    # text: the location is the anchor's section (§0, the body), not the back's
+    entries = apparatus_entries(text_of(built, "epitaph"))
+    assert any(e.startswith("§0 Gaius S] Caius R") for e in entries), entries
+
+
+@pytest.mark.parametrize("entry", ["dixit S] dicit R (in marg.)", "finis S] lacuna begins R", "solus"])
+def test_apparatus_witness_details_lacunae_and_lone_lemmas(built, entry):
+    entries = apparatus_entries(text_of(built, "epitaph"))
+    assert entry in entries or any(e.endswith(" " + entry) for e in entries), entries
+    html_entries = [norm(li.text_content()) for li in page(built, "apparatus").xpath("//li[@class='app-entry']")]
+    assert any(entry in e for e in html_entries), html_entries
+
+
+def test_app_with_only_a_note_builds_in_every_format(build_run):
+    out, proc = build_run
+    assert proc.returncode == 0, proc.stderr
+    for path in ("html/epitaph.html", "text/epitaph.txt", "pdf/epitaph.pdf", "html/apparatus.html", "text/edition.txt"):
+        assert (out / path).is_file(), path
+    assert "The stone was recut in 1602." in norm(page(built := out, "apparatus").text_content())
+
+
+# --- letters: series titles, uncertain dates, the text's own register --------------------------
+
+def test_letter_title_is_its_own_not_the_series(built):
+    assert article(built, "letter-undated").xpath("string(.//h1)") == "Ada Merriman to her brother, early 1850"
+    assert text_of(built, "letter-undated").startswith("Ada Merriman to her brother, early 1850\n")
+
+
+def test_uncertain_letter_date_is_not_made_exact(built):
+    assert "From: Ada Merriman, between 1850-01-01 and 1850-03-31" in text_of(built, "letter-undated")
+    header = norm(article(built, "letter-undated").xpath(f"string(.//dl[{has_class('correspondence')}])"))
+    assert "between 1850-01-01 and 1850-03-31" in header
+
+
+def test_a_texts_own_register_list_is_not_reading_text(built):
+    reading = norm(before_apparatus(text_of(built, "letter-undated")))
+    assert "4 May 1821" not in reading and "1821" not in reading
+    body = norm(article(built, "letter-undated").xpath(f"string(.//div[{has_class('text')}])"))
+    assert "Dear brother, I write in haste." in body and "1821" not in body
+    # nor a date of the chronology
+    assert "1821" not in page(built, "chronology").text_content()
+
+
+def test_undeclared_language_gets_the_browsers_direction(built):
+    text = article(built, "hebrew-undeclared").xpath(f".//div[{has_class('text')}]")[0]
+    assert text.get("dir") == "auto"

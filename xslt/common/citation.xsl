@@ -35,8 +35,33 @@
   <xsl:function name="ed:reading-label" as="xs:string">
     <xsl:param name="reading" as="element()?"/>
     <xsl:variable name="words" select="ed:plain($reading)"/>
-    <xsl:sequence select="string-join(((if ($words) then $words else 'om.'), ed:sigla($reading)[.],
-        ($reading/@cause, $reading/@type)[1] ! ('(' || . || ')')), ' ')"/>
+    <xsl:sequence select="string-join(((if ($words) then $words else ed:no-words($reading)), ed:reading-notes($reading)), ' ')"/>
+  </xsl:function>
+
+  <!-- An apparatus entry as one line: 'quick T] slow S', 'solus', or '' (only notes). -->
+  <xsl:function name="ed:app-label" as="xs:string">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="string-join((ed:app-lemma($app) ! ed:reading-label(.),
+        string-join(ed:app-variants($app) ! ed:reading-label(.), '; ')[.]), '] ')"/>
+  </xsl:function>
+
+  <!-- A reading without words: a witness's lacuna or its start or end, else an omission. -->
+  <xsl:function name="ed:no-words" as="xs:string">
+    <xsl:param name="reading" as="element()?"/>
+    <xsl:sequence select="if ($reading/tei:lacunaStart) then 'lacuna begins' else if ($reading/tei:lacunaEnd) then 'lacuna ends'
+      else if ($reading/tei:witStart) then 'witness begins' else if ($reading/tei:witEnd) then 'witness ends' else 'om.'"/>
+  </xsl:function>
+
+  <!-- What follows a reading's words: its witnesses' sigla, its cause or type, and what the
+       entry's witDetail says of it ('dicit B (in marg.)'). -->
+  <xsl:function name="ed:reading-notes" as="xs:string*">
+    <xsl:param name="reading" as="element()?"/>
+    <xsl:variable name="app" select="$reading/ancestor::tei:app[1]"/>
+    <xsl:variable name="wits" select="ed:id-from-pointer($reading/@wit)"/>
+    <xsl:variable name="details" select="$app/tei:witDetail[if (@target) then ed:id-from-pointer(@target) = $reading/@xml:id
+                                         else ed:id-from-pointer(@wit) = $wits]"/>
+    <xsl:sequence select="ed:sigla($reading)[.], ($reading/@cause, $reading/@type)[1] ! ('(' || . || ')'),
+                          $details ! ed:plain(.)[.] ! ('(' || . || ')')"/>
   </xsl:function>
 
   <!-- A bibl as one line: as written when it has its own punctuation (mixed content), else
@@ -66,14 +91,29 @@
   <xsl:function name="ed:corresp-label" as="xs:string">
     <xsl:param name="action" as="element(tei:correspAction)"/>
     <xsl:sequence select="string-join($action/*[not(self::tei:note)] ! (if (self::tei:date and not(normalize-space()))
-        then (@when, @from, @notBefore)[1]/string() else ed:plain(.))[.], ', ')"/>
+        then ed:date-words(.) else ed:plain(.))[.], ', ')"/>
+  </xsl:function>
+
+  <!-- A date element without words, from its attributes: '1850-03-03', '1850-01-01 to 1850-03-31',
+       'between 1850-01-01 and 1850-03-31', 'not before 1850', 'not after 1850'. -->
+  <xsl:function name="ed:date-words" as="xs:string">
+    <xsl:param name="date" as="element()"/>
+    <xsl:sequence select="if ($date/@when) then string($date/@when)
+      else if ($date/@from and $date/@to) then $date/@from || ' to ' || $date/@to
+      else if ($date/@notBefore and $date/@notAfter) then 'between ' || $date/@notBefore || ' and ' || $date/@notAfter
+      else if ($date/@from) then 'from ' || $date/@from
+      else if ($date/@to) then 'until ' || $date/@to
+      else if ($date/@notBefore) then 'not before ' || $date/@notBefore
+      else if ($date/@notAfter) then 'not after ' || $date/@notAfter
+      else ''"/>
   </xsl:function>
 
   <!-- The main title (type="main", else the first title) of the titleStmt. -->
   <xsl:function name="ed:edition-main-title" as="xs:string">
     <xsl:param name="doc" as="node()?"/>
     <xsl:variable name="t" select="ed:header($doc)/tei:fileDesc/tei:titleStmt/tei:title"/>
-    <xsl:sequence select="ed:plain(($t[@type = 'main'], $t[not(@type = ('sub', 'short', 'alt', 'desc'))], $t)[1])"/>
+    <xsl:sequence select="ed:plain(($t[@type = 'main'], $t[@level = 'a'],
+        $t[not(@type = ('sub', 'subtitle', 'short', 'alt', 'desc')) and not(@level = ('s', 'j'))], $t)[1])"/>
   </xsl:function>
 
   <!-- The subtitle (title type="sub"), or ''. -->

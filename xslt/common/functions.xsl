@@ -84,6 +84,14 @@
       else ()"/>
   </xsl:function>
 
+  <!-- True inside a text's own register lists (listPerson, listPlace... in its back or body):
+       data the registers show, not reading text. -->
+  <xsl:function name="ed:in-register-list" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node/ancestor-or-self::*[self::tei:listPerson or self::tei:listPlace or self::tei:listOrg
+        or self::tei:listEvent or self::tei:listNym or self::tei:listRelation or self::tei:listObject])"/>
+  </xsl:function>
+
   <!-- Mentions of an entry across the texts: every element whose @ref names its id. -->
   <xsl:function name="ed:mentions" as="element()*">
     <xsl:param name="entry" as="element()"/>
@@ -107,6 +115,19 @@
     <xsl:sequence select="(($app//tei:lem)[ancestor::tei:app[1] is $app], ($app//tei:rdg)[ancestor::tei:app[1] is $app])[1]"/>
   </xsl:function>
 
+  <!-- An app kept apart from the words it is on (location-referenced or double end-point: @loc,
+       @from/@to, or in a listApp): rendered where it stands as an apparatus entry, not as
+       reading text; located at its @from anchor when there is one. -->
+  <xsl:function name="ed:app-detached" as="xs:boolean">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="exists($app/@from | $app/@to | $app/@loc | $app/ancestor::tei:listApp)"/>
+  </xsl:function>
+
+  <xsl:function name="ed:app-place" as="element()">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="(ed:by-id(ed:id-from-pointer($app/@from)[1], $app)[root(.) is root($app)], $app)[1]"/>
+  </xsl:function>
+
   <xsl:function name="ed:app-variants" as="element()*">
     <xsl:param name="app" as="element(tei:app)"/>
     <xsl:sequence select="($app//(tei:lem | tei:rdg))[ancestor::tei:app[1] is $app] except ed:app-lemma($app)"/>
@@ -115,7 +136,7 @@
   <!-- The sigla of a reading's witnesses (@wit, else @source): each witness's @n, else its id
        ('#A #C' -> 'A C'); '' when it names none. -->
   <xsl:function name="ed:sigla" as="xs:string">
-    <xsl:param name="reading" as="element()"/>
+    <xsl:param name="reading" as="element()?"/>
     <xsl:sequence select="string-join(for $id in ed:id-from-pointer(($reading/@wit, $reading/@source)[1])
         return (ed:by-id($id, $reading)[self::tei:witness or self::tei:bibl or self::tei:msDesc]/@n, $id)[1], ' ')"/>
   </xsl:function>
@@ -126,7 +147,8 @@
     <xsl:param name="node" as="node()"/>
     <xsl:sequence select="exists($node/ancestor::*[parent::tei:choice][self::tei:corr or self::tei:reg or self::tei:expan])
         or (exists($node/ancestor::tei:app) and (exists($node/ancestor::tei:witDetail)
-            or (some $r in $node/ancestor::*[self::tei:lem or self::tei:rdg] satisfies not($r is ed:app-lemma($r/ancestor::tei:app[1])))))"/>
+            or (some $r in $node/ancestor::*[self::tei:lem or self::tei:rdg] satisfies not($r is ed:app-lemma($r/ancestor::tei:app[1])))
+            or (some $a in $node/ancestor::tei:app satisfies ed:app-detached($a))))"/>
   </xsl:function>
 
   <!-- The character an empty g stands for: its declaration's standard (else normalised, else
@@ -195,7 +217,9 @@
   <xsl:function name="ed:doc-title" as="xs:string">
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="t" select="root($doc)/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
-    <xsl:sequence select="normalize-space(string-join((($t[@type = 'main'], $t)[1])//text(), ''))"/>
+    <!-- the main title; else the item's own (level a), not its series' or journal's; else the first -->
+    <xsl:sequence select="normalize-space(string-join((($t[@type = 'main'], $t[@level = 'a'],
+        $t[not(@level = ('s', 'j')) and not(@type = ('sub', 'subtitle', 'short', 'alt', 'desc'))], $t)[1])//text(), ''))"/>
   </xsl:function>
 
   <!-- A stable id for any element: its xml:id, else a generated one (stable for a given input). -->
@@ -267,13 +291,16 @@
       else ed:rank($node, $nodes, $lo, $mid - 1)"/>
   </xsl:function>
 
-  <!-- The language a document declares; '' when it declares none (HTML: unknown), so that a
+  <!-- The language a document declares (its own xml:lang or its text's; else langUsage's
+       language when it names one, or the one it says is most used); '' when it declares none (HTML: unknown), so that a
        text is never said to be in a language its source does not state. -->
   <xsl:function name="ed:declared-lang" as="xs:string">
     <xsl:param name="doc" as="node()?"/>
     <xsl:variable name="r" select="root($doc)/*"/>
-    <xsl:sequence select="ed:bcp47(string(($r/@xml:lang, $r/tei:text/@xml:lang,
-       $r/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language/@ident)[normalize-space()][1]))"/>
+    <xsl:variable name="used" select="$r/tei:teiHeader/tei:profileDesc/tei:langUsage/tei:language[normalize-space(@ident)]"/>
+    <xsl:variable name="most" select="if (count($used) = 1) then $used
+        else $used[@usage castable as xs:double][number(@usage) = max($used/@usage[. castable as xs:double] ! number(.))]"/>
+    <xsl:sequence select="ed:bcp47(string(($r/@xml:lang, $r/tei:text/@xml:lang, $most[1]/@ident)[normalize-space()][1]))"/>
   </xsl:function>
 
   <!-- HTML wants BCP 47, which uses the two-letter code where ISO 639-1 has one:
@@ -291,7 +318,9 @@
     <xsl:param name="lang" as="xs:string?"/>
     <xsl:variable name="parts" select="tokenize(lower-case(ed:bcp47($lang)), '-')"/>
     <xsl:sequence select="if ($parts[2] = ('arab', 'hebr', 'syrc', 'thaa', 'nkoo', 'samr', 'mand', 'adlm', 'rohg')
-        or ($parts[1] = ('ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv', 'syr', 'arc', 'ckb', 'ota')
+        or ($parts[1] = ('ar', 'he', 'fa', 'ur', 'yi', 'ps', 'sd', 'ug', 'dv', 'syr', 'syc', 'arc', 'ckb', 'ota', 'hbo',
+            'jrb', 'jpr', 'arz', 'apc', 'ajp', 'acm', 'ary', 'arq', 'aeb', 'prs', 'pnb', 'bal', 'mzn', 'glk', 'ks', 'sam',
+            'smp', 'phn', 'xpu', 'nqo', 'man', 'mid', 'pal', 'xpr')
             and not($parts[2] = ('latn', 'cyrl')))) then 'rtl' else 'ltr'"/>
   </xsl:function>
 

@@ -49,15 +49,33 @@
 
   <!-- A critical apparatus entry: the reading that stands in the text (linked to the apparatus,
        the variants in its title), then the entry's own notes as editorial notes. -->
+  <!-- A detached entry (see ed:app-detached): the entry itself where it stands, linked to the
+       apparatus. -->
+  <xsl:template match="tei:app[ed:app-detached(.)]" mode="text" priority="1">
+    <xsl:variable name="link" select="h:is-text(.)"/>
+    <xsl:element name="{if ($link) then 'a' else 'span'}">
+      <xsl:if test="$link"><xsl:attribute name="href" select="'apparatus.html#' || h:app-id(.)"/></xsl:if>
+      <xsl:call-template name="h:attrs">
+        <xsl:with-param name="id" select="ed:id(.)"/>
+        <xsl:with-param name="class" select="'detached'"/>
+      </xsl:call-template>
+      <xsl:value-of select="string-join((@loc, ed:app-label(.))[.], ' ')"/>
+    </xsl:element>
+    <xsl:apply-templates select="tei:note | tei:rdgGrp/tei:note" mode="text"/>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
   <xsl:template match="tei:app" mode="text">
-    <xsl:variable name="link" select="h:links-to-apparatus(.)"/>
+    <xsl:variable name="link" select="h:links-to-apparatus(.) and exists(ed:app-lemma(.)/node())"/>
     <xsl:element name="{if ($link) then 'a' else 'span'}">
       <xsl:if test="$link"><xsl:attribute name="href" select="'apparatus.html#' || h:app-id(.)"/></xsl:if>
       <xsl:call-template name="h:attrs">
         <xsl:with-param name="id" select="ed:id(.)"/>
         <xsl:with-param name="class" select="'intervention'"/>
       </xsl:call-template>
-      <xsl:attribute name="title" select="string-join(ed:app-variants(.) ! ed:reading-label(.), '; ')"/>
+      <xsl:if test="exists(ed:app-variants(.))">
+        <xsl:attribute name="title" select="string-join(ed:app-variants(.) ! ed:reading-label(.), '; ')"/>
+      </xsl:if>
       <xsl:apply-templates select="ed:app-lemma(.)/node()" mode="text">
         <xsl:with-param name="inline" select="true()" tunnel="yes"/>
         <xsl:with-param name="in-link" select="$link" tunnel="yes"/>
@@ -89,9 +107,13 @@
   <xsl:template name="h:lemma">
     <xsl:choose>
       <xsl:when test="self::tei:app">
-        <span class="lemma-printed"><xsl:value-of select="ed:reading-label(ed:app-lemma(.))"/></span>
-        <xsl:text>] </xsl:text>
-        <span class="lemma-variants"><xsl:value-of select="string-join(ed:app-variants(.) ! ed:reading-label(.), '; ')"/></span>
+        <xsl:if test="ed:app-lemma(.)">
+          <span class="lemma-printed"><xsl:value-of select="ed:reading-label(ed:app-lemma(.))"/></span>
+        </xsl:if>
+        <xsl:if test="exists(ed:app-variants(.))">
+          <xsl:text>] </xsl:text>
+          <span class="lemma-variants"><xsl:value-of select="string-join(ed:app-variants(.) ! ed:reading-label(.), '; ')"/></span>
+        </xsl:if>
       </xsl:when>
       <xsl:when test="self::tei:choice">
         <span class="lemma-printed"><xsl:value-of select="h:plain(ed:reading(., 'printed'))"/></span>
@@ -149,13 +171,15 @@
   <xsl:template name="h:apparatus-entry">
     <xsl:variable name="id" select="ed:id(.)"/>
     <xsl:variable name="corr" select="(self::tei:corr, tei:corr, tei:reg, tei:expan, self::tei:supplied)[1]"/>
-    <xsl:variable name="where" select="ancestor::*[self::tei:p or self::tei:head or self::tei:note or self::tei:l
+    <xsl:variable name="place" select="if (self::tei:app) then ed:app-place(.) else ."/>
+    <xsl:variable name="where" select="$place/ancestor::*[self::tei:p or self::tei:head or self::tei:note or self::tei:l
                                        or self::tei:item or self::tei:ab][@xml:id][1]"/>
     <li id="{h:app-id(.)}" class="app-entry">
-      <a class="app-place" href="{h:text-page(.)}#{$id}">
+      <a class="app-place" href="{h:text-page(.)}#{if ($place is .) then $id else ed:id($place)}">
         <xsl:value-of select="if ($where/self::tei:p) then 'paragraph ' || h:paragraph-number($where)
                               else if ($where) then local-name($where) || ' ' || $where/@xml:id
-                              else if (ancestor::tei:l[@n]) then 'line ' || ancestor::tei:l[@n][1]/@n
+                              else if ($place/ancestor::tei:l[@n]) then 'line ' || $place/ancestor::tei:l[@n][1]/@n
+                              else if (@loc) then 'line ' || @loc
                               else 'in the text'"/>
       </a>
       <xsl:text> </xsl:text>

@@ -173,7 +173,7 @@
                        | tei:idno | tei:docDate | tei:docEdition
                        | tei:correction | tei:hyphenation | tei:interpretation | tei:normalization
                        | tei:quotation | tei:segmentation | tei:stdVals | tei:punctuation
-                       | tei:ex | tei:am | tei:label | tei:formula | tei:eg" mode="text">
+                       | tei:ex | tei:am | tei:label | tei:formula | tei:eg | tei:geo | tei:location | tei:listApp" mode="text">
     <xsl:call-template name="h:generic"/>
   </xsl:template>
 
@@ -191,6 +191,27 @@
       <xsl:apply-templates mode="text"/>
     </xsl:element>
   </xsl:template>
+
+  <!-- A list of witnesses standing in a text: sigla and descriptions. -->
+  <xsl:template match="tei:listWit" mode="text">
+    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:choose>
+      <xsl:when test="$inline"><xsl:call-template name="h:generic"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates select="tei:head" mode="text"/>
+        <dl><xsl:call-template name="h:attrs"><xsl:with-param name="class" select="'witnesses'"/></xsl:call-template>
+          <xsl:for-each select=".//tei:witness">
+            <dt><xsl:value-of select="(@n, @xml:id)[1]"/></dt>
+            <dd><xsl:call-template name="h:attrs"/><xsl:apply-templates select="node() except tei:listWit" mode="text">
+              <xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates></dd>
+          </xsl:for-each>
+        </dl>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A text's own register lists: shown in the registers, not as reading text. -->
+  <xsl:template match="tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listNym | tei:listRelation | tei:listObject" mode="text"/>
 
   <!-- A glyph: its content, else the character its declaration maps it to; its name on hover. -->
   <xsl:template match="tei:g" mode="text">
@@ -261,8 +282,12 @@
     <xsl:element name="{if ($inline) then 'span' else 'div'}">
       <xsl:call-template name="h:attrs"/>
       <!-- the text's direction (the page around it, its labels, stays left to right) -->
-      <xsl:if test="not(ancestor::tei:text) and ed:direction(string((ancestor-or-self::*/@xml:lang)[last()])) = 'rtl'">
-        <xsl:attribute name="dir" select="'rtl'"/>
+      <!-- (a text in no declared language: the browser's guess from its first letters) -->
+      <xsl:if test="not(ancestor::tei:text)">
+        <xsl:variable name="lang" select="string((ancestor-or-self::*/@xml:lang)[last()])"/>
+        <xsl:if test="ed:direction($lang) = 'rtl' or not(ed:declared-lang(.))">
+          <xsl:attribute name="dir" select="if (ed:direction($lang) = 'rtl') then 'rtl' else 'auto'"/>
+        </xsl:if>
       </xsl:if>
       <xsl:apply-templates mode="text"/>
     </xsl:element>

@@ -78,7 +78,8 @@
 
   <!-- The dates and figures of the texts, in the edition's text order. -->
   <xsl:function name="h:tagged-dates" as="element(tei:date)*" cache="yes">
-    <xsl:sequence select="h:texts-in-order() ! tei:*/tei:text/descendant::tei:date[@when or @from or @to or @notBefore or @notAfter]"/>
+    <xsl:sequence select="h:texts-in-order() ! tei:*/tei:text/descendant::tei:date[@when or @from or @to or @notBefore or @notAfter]
+                          [not(ed:in-register-list(.))]"/>
   </xsl:function>
 
   <xsl:function name="h:tagged-figures" as="element()*" cache="yes">

@@ -24,7 +24,7 @@
     <!-- (a for over the documents: the order of nodes from different documents is otherwise
          Saxon's document numbering, which depends on what the process parsed first) -->
     <xsl:sequence select="for $d in $scope return
-      $d//tei:text//tei:date[ed:date-sort-key(.)][not(ancestor::tei:note[pr:is-apparatus-note(.)])]"/>
+      $d//tei:text//tei:date[ed:date-sort-key(.)][not(ancestor::tei:note[pr:is-apparatus-note(.)])][not(ed:in-register-list(.))]"/>
   </xsl:function>
 
   <!-- Mentions of an entry in the scope's texts (names with @ref, outside apparatus notes). -->
@@ -105,7 +105,8 @@
   <!-- The places the back matter gives pages for (pdf.py measures them). -->
   <xsl:function name="pr:measured-targets" as="element()*">
     <xsl:param name="scope" as="document-node()*"/>
-    <xsl:sequence select="$scope ! ed:interventions(.), pr:dated($scope),
+    <xsl:sequence select="$scope ! ed:interventions(.), ($scope ! ed:interventions(.))[self::tei:app] ! ed:app-place(.),
+      pr:dated($scope),
       for $kind in ('person', 'place'), $entry in pr:index-entries($kind, $scope)
       return pr:mentions-in($entry, $scope)"/>
   </xsl:function>
@@ -150,12 +151,16 @@
   <!-- 'summer A C] sommer B; om. D' and the entry's notes. -->
   <xsl:template name="pr:variant-entry">
     <div class="app-entry">
-      <span class="app-page"><xsl:call-template name="pr:page-ref"><xsl:with-param name="target" select="."/></xsl:call-template></span>
+      <span class="app-page"><xsl:call-template name="pr:page-ref"><xsl:with-param name="target" select="ed:app-place(.)"/></xsl:call-template></span>
       <span class="app-body">
-        <span class="lemma"><xsl:value-of select="ed:reading-label(ed:app-lemma(.))"/></span>
-        <span class="bracket">]</span>
-        <xsl:text> </xsl:text>
-        <span class="reading"><xsl:value-of select="string-join(ed:app-variants(.) ! ed:reading-label(.), '; ')"/></span>
+        <xsl:if test="ed:app-lemma(.)">
+          <span class="lemma"><xsl:value-of select="ed:reading-label(ed:app-lemma(.))"/></span>
+        </xsl:if>
+        <xsl:if test="exists(ed:app-variants(.))">
+          <span class="bracket">]</span>
+          <xsl:text> </xsl:text>
+          <span class="reading"><xsl:value-of select="string-join(ed:app-variants(.) ! ed:reading-label(.), '; ')"/></span>
+        </xsl:if>
         <xsl:for-each select="ed:notes-on(.)">
           <span class="app-note">
             <xsl:text> — </xsl:text>

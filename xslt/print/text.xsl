@@ -317,12 +317,23 @@
 
   <!-- A critical apparatus entry: the lemma (else the first reading) stands in the text; the
        variants and the entry's notes are in the apparatus. -->
+  <xsl:template match="tei:app[ed:app-detached(.)]" mode="body" priority="1">
+    <span class="app detached">
+      <xsl:call-template name="pr:id"/>
+      <xsl:value-of select="string-join((@loc, ed:app-label(.), ed:notes-on(.) ! ed:plain(.)), ' ')"/>
+    </span>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
   <xsl:template match="tei:app" mode="body">
     <span class="app intervention">
       <xsl:call-template name="pr:id"/>
       <xsl:apply-templates select="ed:app-lemma(.)/node()" mode="body"/>
     </span>
   </xsl:template>
+
+  <!-- A text's own register lists: in the index, not the reading text. -->
+  <xsl:template match="tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listNym | tei:listRelation | tei:listObject" mode="body"/>
 
   <!-- A glyph: its content, else the character its declaration maps it to. -->
   <xsl:template match="tei:g[not(node())]" mode="body">

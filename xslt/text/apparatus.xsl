@@ -55,13 +55,15 @@
     <xsl:param name="notes" as="element(tei:note)*" select="ed:notes-on(.)"/>
     <xsl:param name="part" as="xs:string" tunnel="yes"/>
     <xsl:param name="item-ids" as="map(xs:string, xs:boolean)" tunnel="yes"/>
-    <xsl:variable name="loc" select="string-join(('§' || tx:location(., $part), ancestor::tei:l[@n][1]/@n ! ('l. ' || .)), ' ')"/>
+    <xsl:variable name="place" select="if (self::tei:app) then ed:app-place(.) else ."/>
+    <xsl:variable name="loc" select="string-join(('§' || tx:location($place, $part),
+        ($place/ancestor::tei:l[@n][1]/@n, self::tei:app/@loc)[1] ! ('l. ' || .)), ' ')"/>
     <xsl:variable name="comments" select="for $n in $notes return tx:flat($n/node())"/>
     <!-- tight when an entry precedes this one other than one that contains it
          (exists(preceding::*[. intersect $items])): the context position is this entry's
          place in the entries, which are in document order -->
     <xsl:variable name="containing" select="count(ancestor::*[map:contains($item-ids, generate-id(.))])"/>
-    <xsl:sequence select="tx:b(string-join(($lemma, $comments), ' — '), 0, $loc || '  ', string-length($loc) + 2, position() - 1 gt $containing)"/>
+    <xsl:sequence select="tx:b(string-join(($lemma[.], $comments), ' — '), 0, $loc || '  ', string-length($loc) + 2, position() - 1 gt $containing)"/>
   </xsl:template>
 
   <xsl:function name="tx:cert" as="xs:string?">
@@ -104,16 +106,17 @@
        with its witnesses' sigla. -->
   <xsl:template match="tei:app" mode="tx:apparatus">
     <xsl:call-template name="tx:app-entry">
-      <xsl:with-param name="lemma" select="tx:reading(ed:app-lemma(.)) || '] ' || string-join(
-          for $r in ed:app-variants(.) return tx:reading($r), '; ')"/>
+      <xsl:with-param name="lemma" select="string-join((ed:app-lemma(.) ! tx:reading(.), string-join(
+          for $r in ed:app-variants(.) return tx:reading($r), '; ')[.]), '] ')"/>
     </xsl:call-template>
   </xsl:template>
 
   <xsl:function name="tx:reading" as="xs:string">
     <xsl:param name="reading" as="element()?"/>
-    <xsl:variable name="words" select="tx:flat($reading/node())"/>
-    <xsl:sequence select="string-join(((if ($words) then $words else 'om.'), ed:sigla($reading)[.],
-        ($reading/@cause, $reading/@type)[1] ! ('(' || . || ')'), tx:cert($reading)), ' ')"/>
+    <!-- words only when it has text (a reading of nothing but a <space/> is an omission too) -->
+    <xsl:variable name="words" select="if (normalize-space(string($reading))) then tx:flat($reading/node()) else ''"/>
+    <xsl:sequence select="string-join(((if ($words) then $words else ed:no-words($reading)), ed:reading-notes($reading),
+        tx:cert($reading)), ' ')"/>
   </xsl:function>
 
   <!-- An editorial note on no intervention: its location and text. -->

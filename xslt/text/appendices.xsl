@@ -116,7 +116,7 @@
   <xsl:template name="tx:chronology">
     <xsl:param name="scope" as="document-node()*"/>
     <xsl:param name="parts" as="map(xs:string, xs:string)"/>
-    <xsl:variable name="dates" select="for $d in $scope return $d//tei:text//tei:date"/>
+    <xsl:variable name="dates" select="for $d in $scope return $d//tei:text//tei:date[not(ed:in-register-list(.))]"/>
     <xsl:if test="exists($dates)">
       <xsl:sequence select="tx:heading('Chronology', '=')"/>
       <xsl:sequence select="tx:b('Every date tagged in the texts, by its normalised value (ISO 8601; a/b a range, a..b not before a and not after b), with the section where it stands and its context.', 0, '', 0, false())"/>

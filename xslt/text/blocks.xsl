@@ -189,7 +189,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff" mode="tx:block"/>
+  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listNym | tei:listRelation | tei:listObject" mode="tx:block"/>
 
   <!-- Divisions: the numbered heading, then the content. -->
   <xsl:template match="*[tx:is-section(.)]" mode="tx:block">

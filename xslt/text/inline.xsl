@@ -117,6 +117,10 @@
   <xsl:template match="tei:choice" mode="tx:inline">
     <xsl:apply-templates select="ed:reading(., 'printed')" mode="tx:inline"/>
   </xsl:template>
+  <xsl:template match="tei:app[ed:app-detached(.)]" mode="tx:inline" priority="1">
+    <xsl:sequence select="' ' || string-join((@loc, ed:app-label(.), ed:notes-on(.) ! tx:flat(node())), ' ')
+                          || (if (following-sibling::tei:app) then '; ' else ' ')"/>
+  </xsl:template>
   <xsl:template match="tei:app" mode="tx:inline">
     <xsl:apply-templates select="ed:app-lemma(.)" mode="tx:inline"/>
   </xsl:template>
@@ -135,6 +139,7 @@
     <xsl:sequence select="'⟧'"/>
   </xsl:template>
 
-  <!-- Parts of the header that may stand in a text (never the reading text itself). -->
-  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff" mode="tx:inline"/>
+  <!-- Parts of the header that may stand in a text (never the reading text itself), and a
+       text's own register lists (shown in the appendices). -->
+  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listNym | tei:listRelation | tei:listObject" mode="tx:inline"/>
 </xsl:stylesheet>
