@@ -121,6 +121,40 @@ def test_bad_files_are_reported_and_the_rest_build(tmp_path):
         assert (out / "html" / f"{doc_id}.html").is_file()
 
 
+def test_a_document_that_fails_to_transform_costs_only_its_own_pages(tmp_path, monkeypatch):
+    """When a document fails in a stylesheet, the whole-edition outputs (which read every
+    document, and so fail with it) are made again without it."""
+    from edition import build as build_module
+    from edition.errors import EditionError
+    from edition.formats import text as text_format
+
+    src = make_sources(tmp_path / "src")
+    fmt = text_format.FORMAT
+    real_document, real_edition = fmt.document_outputs, fmt.edition_outputs
+
+    def failing_document(corpus, source, options):
+        if source.id == "beta":
+            raise EditionError("XPTY0004 (simulated)")
+        return real_document(corpus, source, options)
+
+    def failing_edition(corpus, options):
+        if any(s.id == "beta" for s in corpus.texts):
+            raise EditionError("XPTY0004 (simulated)")
+        return real_edition(corpus, options)
+
+    monkeypatch.setattr(fmt, "document_outputs", failing_document)
+    monkeypatch.setattr(fmt, "edition_outputs", failing_edition)
+    out = tmp_path / "out"
+    report = build_module.build([str(src)], out, build_module.BuildOptions(formats="text", jobs=1, quiet=True,
+                                                                            progress=False))
+    assert report.errors == 1  # beta's own failure, still reported
+    assert [d.message for d in report.diagnostics if d.severity == "error"] == ["text: XPTY0004 (simulated)"]
+    assert any("leave out" in d.message and "beta.xml" in d.message for d in report.diagnostics)
+    edition = (out / "text" / "edition.txt").read_text()
+    assert "Document alpha" in edition and "Document gamma" in edition and "Document beta" not in edition
+    assert not (out / "text" / "beta.txt").exists() and (out / "text" / "alpha.txt").is_file()
+
+
 def test_missing_source_is_a_usage_error(tmp_path):
     result = run_edition("build", "--out", tmp_path / "out", tmp_path / "nowhere.xml")
     assert result.returncode == 2

@@ -225,7 +225,7 @@ def build(paths: list[str], out: Path, options: BuildOptions) -> BuildReport:
                         report.reused.append(entry)
                     else:
                         tasks.append((name, src, key, entry))
-            results = _run_tasks(corpus, tasks, options, progress)
+            results = _recover_edition_outputs(corpus, tasks, _run_tasks(corpus, tasks, options, progress), options)
             for (name, src, key, entry), (outputs, diags) in zip(tasks, results):
                 report.diagnostics.extend(diags)
                 log.info("transformed %s", entry)
@@ -241,6 +241,28 @@ def build(paths: list[str], out: Path, options: BuildOptions) -> BuildReport:
     report.diagnostics.sort()
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _recover_edition_outputs(corpus: Corpus, tasks, results, options: BuildOptions):
+    """A document that fails to transform can take the whole-edition outputs (index, registers,
+    apparatus...) down with it, since they read every document: those are then made again
+    without the failed documents, so that one bad file costs only its own pages."""
+    failed: dict[str, set[Path]] = {}
+    for (name, src, _, _), (_, diags) in zip(tasks, results):
+        if src is not None and any(d.severity == "error" for d in diags):
+            failed.setdefault(name, set()).add(src.path)
+    results = list(results)
+    for i, ((name, src, _, _), (outputs, diags)) in enumerate(zip(tasks, results)):
+        if src is not None or name not in failed or not any(d.severity == "error" for d in diags):
+            continue
+        rest = Corpus([s for s in corpus.sources if s.path not in failed[name]])
+        outputs, again = _transform_document(rest, name, None, options)
+        if any(d.severity == "error" for d in again):
+            continue  # the whole-edition outputs fail on their own: report the first failure
+        left_out = ", ".join(sorted(str(p) for p in failed[name]))
+        results[i] = (outputs, again + [Diagnostic(name, 1, 1, "warning", f"{name}: the whole-edition pages leave "
+                                                   f"out {left_out}, which failed to transform", "transform")])
+    return results
 
 
 def _plan_format(name: str, corpus: Corpus, options: BuildOptions, base: Path):
