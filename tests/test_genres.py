@@ -21,7 +21,7 @@ from conftest import run_edition
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "genres"
 SOURCES = ["apparatus.xml", "arabic.xml", "letter.xml", "manuscript.xml",
-           "apparatus-external.xml", "letter-uncertain.xml", "hebrew.xml"]
+           "apparatus-external.xml", "letter-uncertain.xml", "hebrew.xml", "chinese.xml"]
 APPARATUS_HEADING = "Apparatus of editorial interventions"
 POEM = ["The summer was long and bright,",
         "And all the fields were green;",
@@ -374,3 +374,29 @@ def test_a_texts_own_register_list_is_not_reading_text(built):
 def test_undeclared_language_gets_the_browsers_direction(built):
     text = article(built, "hebrew-undeclared").xpath(f".//div[{has_class('text')}]")[0]
     assert text.get("dir") == "auto"
+
+
+# --- Chinese and Japanese: no spaces between words, two columns a character --------------------
+
+def test_cjk_line_break_in_the_source_is_no_space(built):
+    assert "照見五蘊皆空" in text_of(built, "heart-sutra")
+    assert "照見五蘊皆空" in pdf_text(built, "heart-sutra").replace(" ", "") and "五 蘊" not in pdf_text(built, "heart-sutra")
+
+
+def test_cjk_text_wraps_between_characters_within_the_width(built):
+    import unicodedata
+
+    txt = text_of(built, "heart-sutra")
+    body = [l for l in txt.splitlines() if "空" in l]
+    assert len(body) >= 2, "the paragraph is not wrapped"
+    columns = [sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in l) for l in txt.splitlines()]
+    assert max(columns) <= 72
+    assert "".join(body).startswith("觀自在菩薩行深般若波羅蜜多時，照見五蘊皆空，度一切苦厄。")
+
+
+def test_cjk_has_a_font_in_the_pdf(built):
+    if not shutil.which("pdffonts"):
+        pytest.skip("poppler-utils (pdffonts) not installed")
+    fonts = subprocess.run(["pdffonts", str(built / "pdf" / "heart-sutra.pdf")], capture_output=True, text=True).stdout
+    names = [l.split()[0] for l in fonts.splitlines()[2:]]
+    assert any("Garamond" not in n for n in names), f"only {names}: Chinese would print as empty boxes"

@@ -312,6 +312,30 @@
       'ces': 'cs', 'ice': 'is', 'isl': 'is', 'fin': 'fi', 'hun': 'hu', 'ukr': 'uk', 'wel': 'cy', 'cym': 'cy',
       'gle': 'ga', 'tur': 'tr', 'per': 'fa', 'fas': 'fa', 'hin': 'hi', 'san': 'sa', 'yid': 'yi'}"/>
 
+  <!-- Chinese and Japanese (symbols and punctuation, kana, ideographs, full-width forms) put no space between words: a line break of the source's markup
+       (whitespace before or after an lb, a newline) between two such characters is no space.
+       A text node with one at its edge, as it is rendered; any other, unchanged. -->
+  <xsl:variable name="ed:cjk" as="xs:string" select="'[&#x3000;-&#x303F;&#x3040;-&#x30FF;&#x3400;-&#x4DBF;&#x4E00;-&#x9FFF;&#xF900;-&#xFAFF;&#xFF00;-&#xFFEF;]'"/>
+  <!-- (ranges, not \p{Is...} block names: SaxonC prints a line per Unicode block it loads) -->
+
+  <xsl:function name="ed:cjk-trim" as="xs:string">
+    <xsl:param name="text" as="text()"/>
+    <xsl:variable name="s" select="string($text)"/>
+    <xsl:variable name="tail" select="matches($s, $ed:cjk || '\s+$')
+        and matches(string(($text/following::text()[normalize-space()])[1]), '^\s*' || $ed:cjk)"/>
+    <xsl:variable name="head" select="matches($s, '^\s+' || $ed:cjk)
+        and matches(string(($text/preceding::text()[normalize-space()])[last()]), $ed:cjk || '\s*$')"/>
+    <xsl:variable name="s" select="if ($tail) then replace($s, '\s+$', '') else $s"/>
+    <xsl:sequence select="if ($head) then replace($s, '^\s+', '') else $s"/>
+  </xsl:function>
+
+  <!-- True for a line break between two Chinese or Japanese characters (no space there). -->
+  <xsl:function name="ed:cjk-join" as="xs:boolean">
+    <xsl:param name="break" as="element()"/>
+    <xsl:sequence select="matches(string(($break/preceding::text()[normalize-space()])[last()]), $ed:cjk || '\s*$')
+        and matches(string(($break/following::text()[normalize-space()])[1]), '^\s*' || $ed:cjk)"/>
+  </xsl:function>
+
   <!-- The writing direction of a language tag: 'rtl' for the languages and scripts written
        right to left, else 'ltr'. -->
   <xsl:function name="ed:direction" as="xs:string">

@@ -378,7 +378,9 @@
   <xsl:template match="tei:lb" mode="body">
     <xsl:choose>
       <xsl:when test="@break = 'no'"/>
-      <xsl:when test="ancestor::tei:p or ancestor::tei:head or ancestor::tei:note"><xsl:text> </xsl:text></xsl:when>
+      <xsl:when test="ancestor::tei:p or ancestor::tei:head or ancestor::tei:note">
+        <xsl:if test="not(ed:cjk-join(.))"><xsl:text> </xsl:text></xsl:if>
+      </xsl:when>
       <xsl:otherwise><br class="lb"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -388,6 +390,9 @@
        run inside a footnote in a heading). -->
   <xsl:template match="text()" mode="body">
     <xsl:value-of select="replace(., '\s+', ' ')"/>
+  </xsl:template>
+  <xsl:template match="text()[matches(., $ed:cjk)]" mode="body">
+    <xsl:value-of select="replace(ed:cjk-trim(.), '\s+', ' ')"/>
   </xsl:template>
   <xsl:template match="comment() | processing-instruction()" mode="body"/>
 

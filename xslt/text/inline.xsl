@@ -34,6 +34,9 @@
   <xsl:template match="text()" mode="tx:inline">
     <xsl:sequence select="translate(., $tx:joined-break, '')"/>
   </xsl:template>
+  <xsl:template match="text()[matches(., $ed:cjk)]" mode="tx:inline">
+    <xsl:sequence select="translate(ed:cjk-trim(.), $tx:joined-break, '')"/>
+  </xsl:template>
 
   <xsl:template match="*" mode="tx:inline">
     <xsl:apply-templates mode="tx:inline"/>
@@ -89,7 +92,7 @@
     <xsl:sequence select="if (@break = 'no') then $tx:joined-break else ' | '"/>
   </xsl:template>
   <xsl:template match="tei:lb | tei:cb" mode="tx:inline">
-    <xsl:sequence select="if (@break = 'no') then '' else ' '"/>
+    <xsl:sequence select="if (@break = 'no' or ed:cjk-join(.)) then '' else ' '"/>
   </xsl:template>
   <xsl:template match="tei:space" mode="tx:inline">
     <xsl:sequence select="' [vac.] '"/>

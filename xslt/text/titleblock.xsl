@@ -133,7 +133,8 @@
         || (' Sigla: ' || string-join(for $w in $scope//tei:witness[@xml:id] return ($w/@n, $w/@xml:id)[1] || ' = ' || ed:plain($w), '; ') || '.')
            [exists($scope//tei:witness[@xml:id])])[exists($scope//tei:text//tei:app)],
       'Block quotations are indented by four spaces; their attribution follows on a line beginning with a dash. Quotation marks are those of the source.',
-      'Plain text, UTF-8, lines of at most ' || $width || ' characters (longer only for a single word that does not fit).')">
+      'Plain text, UTF-8, lines of at most ' || $width || ' characters (longer only for a single word that does not fit)'
+        || (if (some $d in $scope satisfies matches(string(($d//tei:text)[1]), $ed:cjk)) then '; a Chinese or Japanese character counts as two.' else '.'))">
       <xsl:sequence select="tx:b(., 0, '- ', 2, position() gt 1)"/>
     </xsl:for-each>
   </xsl:template>

@@ -6,7 +6,8 @@
   indented, optionally prefixed, wrappable paragraph; maps made by tx:b and tx:heading:
   cheaper than an element, which Saxon builds as a tree of its own); tx:layout turns them
   into lines:
-  greedy wrapping at $width, never inside a token (a token is a maximal run of
+  greedy wrapping at $width (columns: a Chinese or Japanese character takes two, and text in
+  those scripts may break between characters), never inside another token (a token is a maximal run of
   non-space characters), no trailing spaces, blocks separated by one blank line unless
   @tight, LF line ends, one final LF.
 
@@ -24,6 +25,7 @@
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
     xmlns:xs="http://www.w3.org/2001/XMLSchema"
     xmlns:tx="urn:x-edition:text"
+    xmlns:ed="urn:x-edition:functions"
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
@@ -100,6 +102,9 @@
       <xsl:when test="$s eq ''">
         <xsl:sequence select="replace($lead, '\s+$', '')[. ne '']"/>
       </xsl:when>
+      <xsl:when test="matches($s, $ed:cjk)">
+        <xsl:sequence select="tx:wrap-cjk($s, $width, $lead, $rest)"/>
+      </xsl:when>
       <xsl:when test="string-length($lead) + string-length($s) le $width">
         <xsl:sequence select="$lead || $s"/>
       </xsl:when>
@@ -144,6 +149,49 @@
     </xsl:choose>
   </xsl:function>
 
+  <!-- Columns a string takes on a terminal: a Chinese or Japanese character two. -->
+  <xsl:function name="tx:columns" as="xs:integer">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:sequence select="2 * string-length($s) - string-length(replace($s, $ed:cjk, ''))"/>
+  </xsl:function>
+
+  <!-- Greedy wrap of text holding Chinese or Japanese, which may break between any two of its
+       characters (a closing mark stays with the character before it), and elsewhere at spaces;
+       widths in columns. -->
+  <xsl:function name="tx:wrap-cjk" as="xs:string*">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="width" as="xs:integer"/>
+    <xsl:param name="lead" as="xs:string"/>
+    <xsl:param name="rest" as="xs:string"/>
+    <xsl:variable name="units" select="analyze-string($s, $ed:cjk || '[、。，．：；！？）」』】〉》〕…]*| ')/*/string()"/>
+    <xsl:iterate select="$units">
+      <xsl:param name="line" as="xs:string" select="$lead"/>
+      <xsl:param name="empty" as="xs:boolean" select="true()"/>
+      <xsl:param name="space" as="xs:boolean" select="false()"/>
+      <xsl:on-completion><xsl:sequence select="$line[not($empty)]"/></xsl:on-completion>
+      <xsl:choose>
+        <xsl:when test=". = ' '">
+          <xsl:next-iteration><xsl:with-param name="space" select="true()"/></xsl:next-iteration>
+        </xsl:when>
+        <xsl:when test="$empty or tx:columns($line) + (if ($space) then 1 else 0) + tx:columns(.) le $width">
+          <xsl:next-iteration>
+            <xsl:with-param name="line" select="$line || (if ($space and not($empty)) then ' ' else '') || ."/>
+            <xsl:with-param name="empty" select="false()"/>
+            <xsl:with-param name="space" select="false()"/>
+          </xsl:next-iteration>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:sequence select="$line"/>
+          <xsl:next-iteration>
+            <xsl:with-param name="line" select="$rest || ."/>
+            <xsl:with-param name="empty" select="false()"/>
+            <xsl:with-param name="space" select="false()"/>
+          </xsl:next-iteration>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:iterate>
+  </xsl:function>
+
   <!-- The lines of one block. -->
   <xsl:function name="tx:block-lines" as="xs:string*">
     <xsl:param name="b" as="map(*)"/>
@@ -152,7 +200,7 @@
     <xsl:variable name="lines" select="tx:wrap($b?text, $width, $indent || $b?first, $indent || tx:spaces($b?hang))"/>
     <xsl:sequence select="$lines"/>
     <xsl:if test="exists($lines) and $b?underline ne ''">
-      <xsl:variable name="longest" select="max(for $l in $lines return string-length($l)) - string-length($indent)"/>
+      <xsl:variable name="longest" select="max(for $l in $lines return tx:columns($l)) - string-length($indent)"/>
       <xsl:sequence select="$indent || string-join(for $i in 1 to min(($longest, $width)) return $b?underline, '')"/>
     </xsl:if>
   </xsl:function>
