@@ -21,7 +21,7 @@ from conftest import run_edition
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "genres"
 SOURCES = ["apparatus.xml", "arabic.xml", "letter.xml", "manuscript.xml",
-           "apparatus-external.xml", "letter-uncertain.xml", "hebrew.xml", "chinese.xml"]
+           "apparatus-external.xml", "letter-uncertain.xml", "hebrew.xml", "chinese.xml", "verse.xml"]
 APPARATUS_HEADING = "Apparatus of editorial interventions"
 POEM = ["The summer was long and bright,",
         "And all the fields were green;",
@@ -400,3 +400,27 @@ def test_cjk_has_a_font_in_the_pdf(built):
     fonts = subprocess.run(["pdffonts", str(built / "pdf" / "heart-sutra.pdf")], capture_output=True, text=True).stdout
     names = [l.split()[0] for l in fonts.splitlines()[2:]]
     assert any("Garamond" not in n for n in names), f"only {names}: Chinese would print as empty boxes"
+
+
+# --- the source's own corrections; page breaks inside words ----------------------------------
+
+def test_text_marks_additions_and_deleted_blocks(built):
+    reading = norm(before_apparatus(text_of(built, "charter")))
+    assert "Testibus ⸢domino⸣ Willelmo" in reading
+    assert "⟦Hoc totum deletum est.⟧" in reading
+
+
+def test_text_page_break_inside_a_word_without_break_no_keeps_the_word(built):
+    assert "qui concesserunt. |" in norm(before_apparatus(text_of(built, "charter")))
+
+
+# --- verse line numbers --------------------------------------------------------------------------
+
+def test_verse_shows_every_fifth_line_number_and_any_other_numbering(built):
+    lines = article(built, "counting-song").xpath(f".//*[{has_class('l')}]")
+    shown = {norm(l.text_content()): l.get("data-line") for l in lines}
+    assert shown["five for the silver,"] == "5" and shown["ten for the sea."] == "10"
+    assert shown["and one the scribe forgot,"] == "5a"
+    assert shown["One for the sorrow,"] is None and shown["four for a birth,"] is None
+    # in the margin of the PDF too (drawn by CSS, not part of the line's text in the HTML)
+    assert re.search(r"\b10\s*ten for the sea", pdf_text(built, "counting-song"))

@@ -86,14 +86,16 @@ def reading_string(el, notes, out: list[str]) -> None:
         chosen = lem if lem is not None else el.find(f"{T}rdg")
         if chosen is not None:
             children(chosen, notes, out)
-    elif name in ("supplied", "del", "ex"):  # [supplied], ⟦deleted⟧, expan(sion): the marks split words
-        out.append({"supplied": "[", "del": "⟦", "ex": "("}[name])
+    elif name in ("supplied", "del", "ex", "add"):  # [supplied], ⟦deleted⟧, expan(sion), ⸢added⸣: the marks split words
+        out.append({"supplied": "[", "del": "⟦", "ex": "(", "add": "⸢"}[name])
         children(el, notes, out)
-        out.append({"supplied": "]", "del": "⟧", "ex": ")"}[name])
+        out.append({"supplied": "]", "del": "⟧", "ex": ")", "add": "⸣"}[name])
     elif name == "space":  # a blank in the source
         out.append(" [vac.] ")
     elif name in ("pb", "lb", "cb"):
-        out.append("" if el.get("break") == "no" else " ")
+        before = el.getprevious().tail if el.getprevious() is not None else el.getparent().text
+        inside_word = name == "pb" and re.search(r"\w$", before or "") and re.match(r"\w", el.tail or "")
+        out.append("" if el.get("break") == "no" or inside_word else " ")
     else:
         pad = " " if name in STRUCTURAL else ""
         out.append(pad)

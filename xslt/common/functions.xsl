@@ -329,6 +329,15 @@
     <xsl:sequence select="if ($head) then replace($s, '^\s+', '') else $s"/>
   </xsl:function>
 
+  <!-- The number a verse line shows in the margin: its @n every fifth line (when numbers), and
+       any @n that is not a number ('12a'); else ''. -->
+  <xsl:function name="ed:line-number" as="xs:string">
+    <xsl:param name="l" as="element()"/>
+    <xsl:variable name="n" select="normalize-space($l/@n)"/>
+    <xsl:sequence select="if ($n castable as xs:integer) then (if (xs:integer($n) mod 5 = 0) then $n else '')
+                          else $n"/>
+  </xsl:function>
+
   <!-- True for a line break between two Chinese or Japanese characters (no space there). -->
   <xsl:function name="ed:cjk-join" as="xs:boolean">
     <xsl:param name="break" as="element()"/>

@@ -365,6 +365,10 @@
     <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:element name="{if ($inline) then 'span' else 'div'}">
       <xsl:call-template name="h:attrs"><xsl:with-param name="class" select="'block'"/></xsl:call-template>
+      <!-- a verse line's number, drawn in the margin by CSS (not part of the line's text) -->
+      <xsl:if test="self::tei:l and not($inline) and ed:line-number(.)">
+        <xsl:attribute name="data-line" select="ed:line-number(.)"/>
+      </xsl:if>
       <xsl:apply-templates mode="text">
         <xsl:with-param name="inline" select="exists(self::tei:l | self::tei:speaker | self::tei:salute
             | self::tei:signed | self::tei:dateline | self::tei:byline | self::tei:titlePart | self::tei:docAuthor)

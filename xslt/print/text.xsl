@@ -168,6 +168,9 @@
     <xsl:param name="plain" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{if ($plain or pr:inline(.)) then 'span' else 'div'}">
       <xsl:attribute name="class" select="'l'"/>
+      <xsl:if test="not($plain or pr:inline(.)) and ed:line-number(.)">
+        <xsl:attribute name="data-line" select="ed:line-number(.)"/>
+      </xsl:if>
       <xsl:call-template name="pr:id"/>
       <xsl:apply-templates mode="body"/>
     </xsl:element>

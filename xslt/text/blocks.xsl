@@ -189,6 +189,21 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- Deleted or added blocks (a struck-out verse line, an inserted paragraph): each block
+       marked as running text marks a deletion or an addition. -->
+  <xsl:template match="tei:del[some $c in * satisfies tx:is-block($c)] | tei:add[some $c in * satisfies tx:is-block($c)]"
+                mode="tx:block" priority="1">
+    <xsl:param name="tight" as="xs:boolean" select="false()"/>
+    <xsl:variable name="marks" select="if (self::tei:del) then ('⟦', '⟧') else ('⸢', '⸣')"/>
+    <xsl:variable name="blocks" as="map(*)*">
+      <xsl:call-template name="tx:container">
+        <xsl:with-param name="nodes" select="node()"/>
+        <xsl:with-param name="first-tight" select="$tight"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:sequence select="$blocks ! map:put(., 'text', $marks[1] || normalize-space(?text) || $marks[2])"/>
+  </xsl:template>
+
   <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listNym | tei:listRelation | tei:listObject" mode="tx:block"/>
 
   <!-- Divisions: the numbered heading, then the content. -->

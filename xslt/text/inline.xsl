@@ -88,8 +88,10 @@
   </xsl:function>
 
   <!-- Page, column and line breaks. -->
+  <!-- (a break with letters right against it on both sides is inside a word too, @break or not) -->
   <xsl:template match="tei:pb" mode="tx:inline">
-    <xsl:sequence select="if (@break = 'no') then $tx:joined-break else ' | '"/>
+    <xsl:sequence select="if (@break = 'no' or (matches(string(preceding-sibling::node()[1][self::text()]), '\w$')
+        and matches(string(following-sibling::node()[1][self::text()]), '^\w'))) then $tx:joined-break else ' | '"/>
   </xsl:template>
   <xsl:template match="tei:lb | tei:cb" mode="tx:inline">
     <xsl:sequence select="if (@break = 'no' or ed:cjk-join(.)) then '' else ' '"/>
@@ -135,6 +137,11 @@
     <xsl:sequence select="'['"/>
     <xsl:apply-templates mode="tx:inline"/>
     <xsl:sequence select="']'"/>
+  </xsl:template>
+  <xsl:template match="tei:add" mode="tx:inline">
+    <xsl:sequence select="'⸢'"/>
+    <xsl:apply-templates mode="tx:inline"/>
+    <xsl:sequence select="'⸣'"/>
   </xsl:template>
   <xsl:template match="tei:del" mode="tx:inline">
     <xsl:sequence select="'⟦'"/>

@@ -126,6 +126,7 @@
       'Endnotes are printed under Notes at the end of their text.'[exists($notes[tx:note-kind(.) = 'end'])],
       ('Note references ' || tx:range($missing) || ' are printed as in the source, but their notes are not in the excerpt (the book''s endnotes were not transcribed); they are marks only.')[exists($missing)],
       '[…] marks text not given: the excerpt begins or ends in mid-sentence, or the source omits it. [Square brackets] around words mark text supplied by the editors; ⟦double brackets⟧ text deleted in the source.',
+      '⸢Half brackets⸣ mark words added in the source (above the line, in the margin).'[exists($scope//tei:text//tei:add)],
       '(Parentheses) inside a word mark the editors'' expansion of an abbreviation: Iohann(i).'[exists($scope//tei:text//tei:ex)],
       '[vac.] marks a space left blank in the source.'[exists($scope//tei:text//tei:space)],
       ('Where the witnesses differ, the text gives one reading; the apparatus gives it before the bracket with the sigla of its witnesses, then the other readings with theirs (om.: the words are missing there).'
