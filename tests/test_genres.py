@@ -21,7 +21,7 @@ from conftest import run_edition
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "genres"
 SOURCES = ["apparatus.xml", "arabic.xml", "letter.xml", "manuscript.xml",
-           "apparatus-external.xml", "letter-uncertain.xml", "hebrew.xml", "chinese.xml", "verse.xml"]
+           "apparatus-external.xml", "letter-uncertain.xml", "hebrew.xml", "chinese.xml", "verse.xml", "documentation.xml"]
 APPARATUS_HEADING = "Apparatus of editorial interventions"
 POEM = ["The summer was long and bright,",
         "And all the fields were green;",
@@ -424,3 +424,20 @@ def test_verse_shows_every_fifth_line_number_and_any_other_numbering(built):
     assert shown["One for the sorrow,"] is None and shown["four for a birth,"] is None
     # in the margin of the PDF too (drawn by CSS, not part of the line's text in the HTML)
     assert re.search(r"\b10\s*ten for the sea", pdf_text(built, "counting-song"))
+
+
+# --- TEI documentation: element names and examples of markup ------------------------------------
+
+def test_tei_examples_show_their_markup_in_every_format(built):
+    example = '<p>Nel testo <del rend="strikethrough">parola</del> aggiunta.</p>'
+    assert example in norm(text_of(built, "encoding-note"))
+    pre = article(built, "encoding-note").xpath(f".//pre[{has_class('egXML')}]")
+    assert pre and norm(pre[0].text_content()) == example
+    assert "<gi>" not in text_of(built, "encoding-note")
+    assert norm(article(built, "encoding-note").xpath(f"string(.//code[{has_class('gi')}])")) == "<del>"
+    assert '<del rend="strikethrough">' in pdf_text(built, "encoding-note").replace("“", '"').replace("”", '"')
+
+
+def test_an_empty_source_description_gives_no_source_line(built):
+    assert "Source:" not in text_of(built, "encoding-note")
+    assert not article(built, "encoding-note").xpath(f".//p[{has_class('source')}]")

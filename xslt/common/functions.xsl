@@ -329,6 +329,16 @@
     <xsl:sequence select="if ($head) then replace($s, '^\s+', '') else $s"/>
   </xsl:function>
 
+  <!-- A TEI example (egXML) as the markup it shows, without namespace declarations, its common
+       indentation removed. -->
+  <xsl:function name="ed:example-markup" as="xs:string">
+    <xsl:param name="eg" as="element()"/>
+    <xsl:variable name="xml" select="replace(serialize($eg/node(), map{'method': 'xml'}), ' xmlns(:\w+)?=&quot;[^&quot;]*&quot;', '')"/>
+    <xsl:variable name="lines" select="tokenize(replace($xml, '^\s*\n|\s+$', ''), '\n')"/>
+    <xsl:variable name="indent" select="min($lines[normalize-space()] ! (string-length(.) - string-length(replace(., '^\s+', ''))))"/>
+    <xsl:sequence select="string-join($lines ! substring(., ($indent, 0)[1] + 1), '&#10;')"/>
+  </xsl:function>
+
   <!-- The number a verse line shows in the margin: its @n every fifth line (when numbers), and
        any @n that is not a number ('12a'); else ''. -->
   <xsl:function name="ed:line-number" as="xs:string">

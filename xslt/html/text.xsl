@@ -85,7 +85,7 @@
   <xsl:template name="h:source-line">
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="bibl" select="root($doc)/*/tei:teiHeader/tei:fileDesc/tei:sourceDesc/(tei:bibl, tei:biblStruct, tei:biblFull, tei:listBibl/tei:bibl)[1]"/>
-    <xsl:if test="$bibl">
+    <xsl:if test="$bibl and ed:bibl-label($bibl)">
       <p class="source">Source: <xsl:value-of select="ed:bibl-label($bibl)"/></p>
     </xsl:if>
   </xsl:template>
@@ -241,7 +241,7 @@
 
   <!-- A TEI example (egXML): its markup, preformatted. -->
   <xsl:template match="*:egXML" mode="text">
-    <pre class="egXML"><xsl:value-of select="replace(serialize(node(), map{'method': 'xml'}), ' xmlns(:\w+)?=&quot;[^&quot;]*&quot;', '')"/></pre>
+    <pre class="egXML"><xsl:value-of select="ed:example-markup(.)"/></pre>
   </xsl:template>
 
   <!-- Incipit, explicit, rubric of a manuscript item: labelled. -->

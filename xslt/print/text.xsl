@@ -71,7 +71,7 @@
         <xsl:if test="exists($authors)">
           <p class="text-author"><xsl:value-of select="ed:join-names($authors)"/></p>
         </xsl:if>
-        <xsl:if test="$source">
+        <xsl:if test="$source[normalize-space()]">
           <p class="text-source"><xsl:for-each select="$source"><xsl:call-template name="pr:bibl"/></xsl:for-each></p>
         </xsl:if>
         <xsl:for-each select="ed:corresp-actions(.)">
@@ -333,6 +333,11 @@
       <xsl:call-template name="pr:id"/>
       <xsl:apply-templates select="ed:app-lemma(.)/node()" mode="body"/>
     </span>
+  </xsl:template>
+
+  <!-- A TEI example (egXML): its markup, preformatted. -->
+  <xsl:template match="*:egXML" mode="body">
+    <pre class="egXML"><xsl:value-of select="ed:example-markup(.)"/></pre>
   </xsl:template>
 
   <!-- A text's own register lists: in the index, not the reading text. -->

@@ -189,6 +189,14 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- A TEI example (egXML): its markup, a line per line, indented. -->
+  <xsl:template match="*:egXML" mode="tx:block">
+    <xsl:param name="tight" as="xs:boolean" select="false()"/>
+    <xsl:for-each select="tokenize(ed:example-markup(.), '\n')[normalize-space()]">
+      <xsl:sequence select="tx:b(., 4 + string-length(.) - string-length(replace(., '^\s+', '')), '', 4, position() gt 1 or $tight)"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- Deleted or added blocks (a struck-out verse line, an inserted paragraph): each block
        marked as running text marks a deletion or an addition. -->
   <xsl:template match="tei:del[some $c in * satisfies tx:is-block($c)] | tei:add[some $c in * satisfies tx:is-block($c)]"

@@ -53,7 +53,8 @@
     <!-- the source and its attribution -->
     <xsl:variable name="sources" select="$h[1]/tei:fileDesc/tei:sourceDesc/*/descendant-or-self::*[
         self::tei:bibl or self::tei:biblStruct or self::tei:biblFull or self::tei:msDesc or self::tei:p]
-        [not(ancestor::*[self::tei:bibl or self::tei:biblStruct or self::tei:biblFull or self::tei:msDesc or self::tei:p])]"/>
+        [not(ancestor::*[self::tei:bibl or self::tei:biblStruct or self::tei:biblFull or self::tei:msDesc or self::tei:p])]
+        [normalize-space()]"/>
     <xsl:for-each select="$sources">
       <xsl:sequence select="tx:b(tx:bibl-text(.), 0, 'Source: ', 4, position() gt 1)"/>
       <xsl:variable name="cert" select="(@cert, .//@cert)[1]"/>
