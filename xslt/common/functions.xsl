@@ -318,13 +318,20 @@
   <xsl:variable name="ed:cjk" as="xs:string" select="'[&#x3000;-&#x303F;&#x3040;-&#x30FF;&#x3400;-&#x4DBF;&#x4E00;-&#x9FFF;&#xF900;-&#xFAFF;&#xFF00;-&#xFFEF;]'"/>
   <!-- (ranges, not \p{Is...} block names: SaxonC prints a line per Unicode block it loads) -->
 
+  <!-- Whether a document holds any such character at all (computed once per document): the
+       look-arounds below are only made in those that do. -->
+  <xsl:function name="ed:has-cjk" as="xs:boolean" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:sequence select="matches(string($root), $ed:cjk)"/>
+  </xsl:function>
+
   <xsl:function name="ed:cjk-trim" as="xs:string">
     <xsl:param name="text" as="text()"/>
     <xsl:variable name="s" select="string($text)"/>
     <xsl:variable name="tail" select="matches($s, $ed:cjk || '\s+$')
-        and matches(string(($text/following::text()[normalize-space()])[1]), '^\s*' || $ed:cjk)"/>
+        and matches(string($text/following::text()[normalize-space()][1]), '^\s*' || $ed:cjk)"/>
     <xsl:variable name="head" select="matches($s, '^\s+' || $ed:cjk)
-        and matches(string(($text/preceding::text()[normalize-space()])[last()]), $ed:cjk || '\s*$')"/>
+        and matches(string($text/preceding::text()[normalize-space()][1]), $ed:cjk || '\s*$')"/>
     <xsl:variable name="s" select="if ($tail) then replace($s, '\s+$', '') else $s"/>
     <xsl:sequence select="if ($head) then replace($s, '^\s+', '') else $s"/>
   </xsl:function>
@@ -351,8 +358,8 @@
   <!-- True for a line break between two Chinese or Japanese characters (no space there). -->
   <xsl:function name="ed:cjk-join" as="xs:boolean">
     <xsl:param name="break" as="element()"/>
-    <xsl:sequence select="matches(string(($break/preceding::text()[normalize-space()])[last()]), $ed:cjk || '\s*$')
-        and matches(string(($break/following::text()[normalize-space()])[1]), '^\s*' || $ed:cjk)"/>
+    <xsl:sequence select="ed:has-cjk(root($break)) and matches(string($break/preceding::text()[normalize-space()][1]), $ed:cjk || '\s*$')
+        and matches(string($break/following::text()[normalize-space()][1]), '^\s*' || $ed:cjk)"/>
   </xsl:function>
 
   <!-- The writing direction of a language tag: 'rtl' for the languages and scripts written

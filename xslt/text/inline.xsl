@@ -28,14 +28,26 @@
     <xsl:variable name="parts" as="xs:string*">
       <xsl:apply-templates select="$nodes" mode="tx:inline"/>
     </xsl:variable>
-    <xsl:sequence select="string-join($parts, '')"/>
+    <!-- Chinese and Japanese put no space between words: whitespace between two such
+         characters is the markup's line breaking (a newline, an lb), not a space (twice: a
+         match takes the character after the space) -->
+    <xsl:variable name="s" select="let $s := string-join($parts, '') return if (not($tx:cjk and matches($s, $ed:cjk))) then $s
+        else let $pair := '(' || $ed:cjk || ')\s+(' || $ed:cjk || ')' return replace(replace($s, $pair, '$1$2'), $pair, '$1$2')"/>
+    <!-- a page break with letters against both sides is inside a word (as with break="no");
+         any other stands between words -->
+    <xsl:sequence select="if (not(contains($s, $tx:page-break))) then $s else
+        let $parts := tokenize($s, $tx:page-break), $n := count($parts) return string-join(
+          for $i in 1 to $n return ($parts[$i], if ($i eq $n) then () else
+            if (matches(substring($parts[$i], string-length($parts[$i])), '\w') and matches(substring($parts[$i + 1], 1, 1), '\w'))
+            then $tx:joined-break else ' | '), '')"/>
   </xsl:function>
 
+  <!-- U+FDD1 (a noncharacter): where a page break stands, before tx:inline knows whether it is
+       inside a word (telling that from the nodes around it is slow on a long paragraph). -->
+  <xsl:variable name="tx:page-break" as="xs:string" select="'&#xFDD1;'"/>
+
   <xsl:template match="text()" mode="tx:inline">
-    <xsl:sequence select="translate(., $tx:joined-break, '')"/>
-  </xsl:template>
-  <xsl:template match="text()[matches(., $ed:cjk)]" mode="tx:inline">
-    <xsl:sequence select="translate(ed:cjk-trim(.), $tx:joined-break, '')"/>
+    <xsl:sequence select="translate(., $tx:joined-break || $tx:page-break, '')"/>
   </xsl:template>
 
   <xsl:template match="*" mode="tx:inline">
@@ -88,13 +100,13 @@
   </xsl:function>
 
   <!-- Page, column and line breaks. -->
-  <!-- (a break with letters right against it on both sides is inside a word too, @break or not) -->
+  <!-- (a break with letters right against it on both sides is inside a word too, @break or not:
+       see tx:inline) -->
   <xsl:template match="tei:pb" mode="tx:inline">
-    <xsl:sequence select="if (@break = 'no' or (matches(string(preceding-sibling::node()[1][self::text()]), '\w$')
-        and matches(string(following-sibling::node()[1][self::text()]), '^\w'))) then $tx:joined-break else ' | '"/>
+    <xsl:sequence select="if (@break = 'no') then $tx:joined-break else $tx:page-break"/>
   </xsl:template>
   <xsl:template match="tei:lb | tei:cb" mode="tx:inline">
-    <xsl:sequence select="if (@break = 'no' or ed:cjk-join(.)) then '' else ' '"/>
+    <xsl:sequence select="if (@break = 'no') then '' else ' '"/>
   </xsl:template>
   <xsl:template match="tei:space" mode="tx:inline">
     <xsl:sequence select="' [vac.] '"/>

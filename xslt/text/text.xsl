@@ -40,6 +40,15 @@
 
   <xsl:param name="width" as="xs:integer" select="72"/>
 
+  <!-- Whether the text holds Chinese or Japanese (the documents transformed: this one, or all
+       for the edition): only then are runs checked for it (see tx:inline, tx:wrap). -->
+  <xsl:variable name="tx:cjk" as="xs:boolean">
+    <xsl:variable name="docs" as="document-node()*">
+      <xsl:try select="root(.)"><xsl:catch select="$texts"/></xsl:try>  <!-- no context document: the edition -->
+    </xsl:variable>
+    <xsl:sequence select="some $t in $docs//tei:text[not(ancestor::tei:text)] satisfies matches(string($t), $ed:cjk)"/>
+  </xsl:variable>
+
   <!-- One document. -->
   <xsl:template match="/">
     <xsl:variable name="doc" select="."/>

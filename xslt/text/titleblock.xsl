@@ -127,16 +127,16 @@
       'Endnotes are printed under Notes at the end of their text.'[exists($notes[tx:note-kind(.) = 'end'])],
       ('Note references ' || tx:range($missing) || ' are printed as in the source, but their notes are not in the excerpt (the book''s endnotes were not transcribed); they are marks only.')[exists($missing)],
       '[…] marks text not given: the excerpt begins or ends in mid-sentence, or the source omits it. [Square brackets] around words mark text supplied by the editors; ⟦double brackets⟧ text deleted in the source.',
-      '⸢Half brackets⸣ mark words added in the source (above the line, in the margin).'[exists($scope//tei:text//tei:add)],
-      '(Parentheses) inside a word mark the editors'' expansion of an abbreviation: Iohann(i).'[exists($scope//tei:text//tei:ex)],
-      '[vac.] marks a space left blank in the source.'[exists($scope//tei:text//tei:space)],
+      '⸢Half brackets⸣ mark words added in the source (above the line, in the margin).'[exists($scope//tei:add[ancestor::tei:text])],
+      '(Parentheses) inside a word mark the editors'' expansion of an abbreviation: Iohann(i).'[exists($scope//tei:ex[ancestor::tei:text])],
+      '[vac.] marks a space left blank in the source.'[exists($scope//tei:space[ancestor::tei:text])],
       ('Where the witnesses differ, the text gives one reading; the apparatus gives it before the bracket with the sigla of its witnesses, then the other readings with theirs (om.: the words are missing there).'
-        || ' Verse is located by line number (l. 3).'[exists($scope//tei:text//tei:app[ancestor::tei:l[@n]])]
+        || ' Verse is located by line number (l. 3).'[exists($scope//tei:app[ancestor::tei:l[@n]])]
         || (' Sigla: ' || string-join(for $w in $scope//tei:witness[@xml:id] return ($w/@n, $w/@xml:id)[1] || ' = ' || ed:plain($w), '; ') || '.')
-           [exists($scope//tei:witness[@xml:id])])[exists($scope//tei:text//tei:app)],
+           [exists($scope//tei:witness[@xml:id])])[exists($scope//tei:app[ancestor::tei:text])],
       'Block quotations are indented by four spaces; their attribution follows on a line beginning with a dash. Quotation marks are those of the source.',
       'Plain text, UTF-8, lines of at most ' || $width || ' characters (longer only for a single word that does not fit)'
-        || (if (some $d in $scope satisfies matches(string(($d//tei:text)[1]), $ed:cjk)) then '; a Chinese or Japanese character counts as two.' else '.'))">
+        || (if ($tx:cjk) then '; a Chinese or Japanese character counts as two.' else '.'))">
       <xsl:sequence select="tx:b(., 0, '- ', 2, position() gt 1)"/>
     </xsl:for-each>
   </xsl:template>

@@ -102,7 +102,7 @@
       <xsl:when test="$s eq ''">
         <xsl:sequence select="replace($lead, '\s+$', '')[. ne '']"/>
       </xsl:when>
-      <xsl:when test="matches($s, $ed:cjk)">
+      <xsl:when test="$tx:cjk and matches($s, $ed:cjk)">
         <xsl:sequence select="tx:wrap-cjk($s, $width, $lead, $rest)"/>
       </xsl:when>
       <xsl:when test="string-length($lead) + string-length($s) le $width">
@@ -152,7 +152,7 @@
   <!-- Columns a string takes on a terminal: a Chinese or Japanese character two. -->
   <xsl:function name="tx:columns" as="xs:integer">
     <xsl:param name="s" as="xs:string"/>
-    <xsl:sequence select="2 * string-length($s) - string-length(replace($s, $ed:cjk, ''))"/>
+    <xsl:sequence select="if ($tx:cjk) then 2 * string-length($s) - string-length(replace($s, $ed:cjk, '')) else string-length($s)"/>
   </xsl:function>
 
   <!-- Greedy wrap of text holding Chinese or Japanese, which may break between any two of its
