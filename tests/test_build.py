@@ -376,3 +376,20 @@ def test_an_invalid_source_date_epoch_is_a_usage_error(tmp_path, epoch):
 def test_out_of_range_options_are_usage_errors(tmp_path, args):
     result = run_edition(*args, cwd=tmp_path)
     assert result.returncode == 2 and "Invalid value" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_stylesheet_error_is_one_line_not_saxons_stack_trace(tmp_path, capfd):
+    """Saxon's native code prints a trace for each dynamic error on fd 2; the build reports
+    the error itself, once."""
+    from edition import transform
+    from edition.errors import BuildError
+
+    xsl = tmp_path / "fails.xsl"
+    xsl.write_text('<xsl:stylesheet version="3.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">'
+                   '<xsl:template match="/"><xsl:sequence select="replace(string(.), \'x*\', \'\')"/></xsl:template>'
+                   '</xsl:stylesheet>')
+    sheet = transform.Stylesheet(xsl)
+    with pytest.raises(BuildError) as failed:
+        sheet.apply(transform.to_xdm(b"<a>text</a>"))
+    assert "zero-length" in str(failed.value) and "\n" not in str(failed.value).strip()
+    assert capfd.readouterr().err == ""

@@ -8,6 +8,9 @@ arrive as parameters.
 
 from __future__ import annotations
 
+import contextlib
+import os
+import sys
 import threading
 from functools import lru_cache
 from pathlib import Path
@@ -99,6 +102,25 @@ def xdm(value: Any, keep: list | None = None):
     return value  # already an XDM node or value
 
 
+@contextlib.contextmanager
+def _native_stderr_silenced():
+    """Saxon's native code prints a stack trace for every dynamic error (and some notices) on
+    file descriptor 2; the exception it raises carries the message, which the build reports as
+    one file:line:col line. EDITION_SAXON_STDERR=1 lets it through (debugging stylesheets)."""
+    if os.environ.get("EDITION_SAXON_STDERR") == "1":
+        yield
+        return
+    sys.stderr.flush()
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 class Stylesheet:
     """A compiled XSLT 3.0 stylesheet; each call gets fresh parameters."""
 
@@ -106,7 +128,8 @@ class Stylesheet:
         self.path = path
         compiler = processor().new_xslt30_processor()
         try:
-            self._executable = compiler.compile_stylesheet(stylesheet_file=str(path))
+            with _native_stderr_silenced():
+                self._executable = compiler.compile_stylesheet(stylesheet_file=str(path))
         except Exception as exc:
             raise BuildError(f"{path}: stylesheet does not compile: {exc}") from None
         if self._executable is None:
@@ -128,7 +151,8 @@ class Stylesheet:
         exe = self._prepare(params)
         try:
             exe.set_global_context_item(xdm_item=node)
-            result = exe.transform_to_string(xdm_node=node)
+            with _native_stderr_silenced():
+                result = exe.transform_to_string(xdm_node=node)
         except Exception as exc:
             raise BuildError(f"{self.path.name}: {exc}") from None
         finally:
@@ -147,7 +171,8 @@ class Stylesheet:
         try:
             if context is not None:
                 exe.set_global_context_item(xdm_item=context)
-            result = exe.call_template_returning_string(template)
+            with _native_stderr_silenced():
+                result = exe.call_template_returning_string(template)
         except Exception as exc:
             raise BuildError(f"{self.path.name}: template {template}: {exc}") from None
         finally:
