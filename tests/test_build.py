@@ -393,3 +393,20 @@ def test_a_stylesheet_error_is_one_line_not_saxons_stack_trace(tmp_path, capfd):
         sheet.apply(transform.to_xdm(b"<a>text</a>"))
     assert "zero-length" in str(failed.value) and "\n" not in str(failed.value).strip()
     assert capfd.readouterr().err == ""
+
+
+def test_a_site_whose_pages_all_failed_gets_no_search_index_and_no_pagefind_error(tmp_path, monkeypatch):
+    from edition import build as build_module
+    from edition.errors import EditionError
+    from edition.formats import html as html_format
+
+    def fails(*args, **kwargs):
+        raise EditionError("XTDE0000 (simulated)")
+
+    monkeypatch.setattr(html_format.FORMAT, "document_outputs", fails)
+    monkeypatch.setattr(html_format.FORMAT, "edition_outputs", fails)
+    report = build_module.build([str(make_sources(tmp_path / "src"))], tmp_path / "out",
+                                build_module.BuildOptions(formats="html", jobs=1, quiet=True, progress=False))
+    assert report.errors >= 3
+    assert not any("pagefind" in d.message for d in report.diagnostics)
+    assert not (tmp_path / "out" / "html" / "pagefind").exists()

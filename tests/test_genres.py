@@ -21,7 +21,7 @@ from conftest import run_edition
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "genres"
 SOURCES = ["apparatus.xml", "arabic.xml", "letter.xml", "manuscript.xml",
-           "apparatus-external.xml", "letter-uncertain.xml", "hebrew.xml", "chinese.xml", "verse.xml", "documentation.xml"]
+           "apparatus-external.xml", "letter-uncertain.xml", "hebrew.xml", "chinese.xml", "verse.xml", "documentation.xml", "witness-pages.xml"]
 APPARATUS_HEADING = "Apparatus of editorial interventions"
 POEM = ["The summer was long and bright,",
         "And all the fields were green;",
@@ -441,3 +441,11 @@ def test_tei_examples_show_their_markup_in_every_format(built):
 def test_an_empty_source_description_gives_no_source_line(built):
     assert "Source:" not in text_of(built, "encoding-note")
     assert not article(built, "encoding-note").xpath(f".//p[{has_class('source')}]")
+
+
+# --- page breaks of several witnesses ------------------------------------------------------------
+
+def test_only_the_followed_witness_page_breaks_are_shown(built):
+    assert "Alpha beta | gamma delta | epsilon." in text_of(built, "witness-pages")
+    marks = article(built, "witness-pages").xpath(f".//*[{has_class('pb-mark')}]/@data-n")
+    assert marks == ["1v", "2r"]

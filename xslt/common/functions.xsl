@@ -346,6 +346,25 @@
     <xsl:sequence select="string-join($lines ! substring(., ($indent, 0)[1] + 1), '&#10;')"/>
   </xsl:function>
 
+  <!-- Page and line breaks of several witnesses (@ed, @edRef): the edition shows those of the
+       text it follows: the breaks that name no witness when there are any, else those of the
+       witness the first break names. -->
+  <xsl:function name="ed:break-shown" as="xs:boolean">
+    <xsl:param name="break" as="element()"/>
+    <xsl:sequence select="not($break/(@ed | @edRef)) or
+        normalize-space(($break/@ed, $break/@edRef)[1]) = ed:base-witness(root($break), local-name($break))"/>
+  </xsl:function>
+
+  <xsl:function name="ed:base-witness" as="xs:string" cache="yes">
+    <xsl:param name="root" as="node()"/>
+    <xsl:param name="name" as="xs:string"/>
+    <xsl:variable name="breaks" select="if ($name = 'pb') then $root//tei:pb else if ($name = 'lb') then $root//tei:lb
+                                        else $root//tei:cb"/>
+    <!-- '#none' (no witness is called that): the breaks without a witness are the ones shown -->
+    <xsl:sequence select="if (exists($breaks[not(@ed | @edRef)])) then '#none'
+                          else normalize-space(($breaks[1]/@ed, $breaks[1]/@edRef)[1])"/>
+  </xsl:function>
+
   <!-- The number a verse line shows in the margin: its @n every fifth line (when numbers), and
        any @n that is not a number ('12a'); else ''. -->
   <xsl:function name="ed:line-number" as="xs:string">

@@ -559,6 +559,10 @@
   </xsl:template>
 
   <!-- Page breaks: an empty marker (drawn by CSS), so it never adds a space or splits a word. -->
+  <!-- (the breaks of another witness than the one the text follows: an anchor only) -->
+  <xsl:template match="tei:pb[not(ed:break-shown(.))] | tei:cb[not(ed:break-shown(.))]" mode="text" priority="1">
+    <xsl:if test="@xml:id"><span id="{@xml:id}" class="{local-name()} other-witness"/></xsl:if>
+  </xsl:template>
   <xsl:template match="tei:pb | tei:cb | tei:milestone" mode="text">
     <span title="{if (self::tei:pb) then 'Page break in the source' || (if (@n) then ' (page ' || @n || ')' else '')
                   else local-name() || ' ' || @unit || ' ' || @n}">

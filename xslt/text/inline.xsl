@@ -103,7 +103,7 @@
   <!-- (a break with letters right against it on both sides is inside a word too, @break or not:
        see tx:inline) -->
   <xsl:template match="tei:pb" mode="tx:inline">
-    <xsl:sequence select="if (@break = 'no') then $tx:joined-break else $tx:page-break"/>
+    <xsl:sequence select="if (not(ed:break-shown(.))) then '' else if (@break = 'no') then $tx:joined-break else $tx:page-break"/>
   </xsl:template>
   <xsl:template match="tei:lb | tei:cb" mode="tx:inline">
     <xsl:sequence select="if (@break = 'no') then '' else ' '"/>

@@ -46,11 +46,14 @@ def index(site: Path) -> None:
     bundle = site / BUNDLE
     if bundle.exists():
         shutil.rmtree(bundle)
+    if not any(site.glob("*.html")):  # every page failed (reported as such): nothing to index
+        return
     cmd = [str(executable()), "--site", str(site), "--output-subdir", BUNDLE, "--glob", "*.html",
            "--exclude-selectors", EXCLUDE, "--keep-index-url", "--silent"]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode != 0:
-        raise EditionError(f"pagefind failed ({done.returncode}): {(done.stderr or done.stdout).strip()[:2000]}")
+        said = " ".join((done.stderr or done.stdout).split())
+        raise EditionError(f"pagefind failed ({done.returncode}): {said[:2000]}")
     entry = bundle / "pagefind-entry.json"
     data = json.loads(entry.read_text(encoding="utf-8"))
     entry.write_text(json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
