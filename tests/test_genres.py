@@ -21,7 +21,8 @@ from conftest import run_edition
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "genres"
 SOURCES = ["apparatus.xml", "arabic.xml", "letter.xml", "manuscript.xml",
-           "apparatus-external.xml", "letter-uncertain.xml", "hebrew.xml", "chinese.xml", "verse.xml", "documentation.xml", "witness-pages.xml"]
+           "apparatus-external.xml", "letter-uncertain.xml", "hebrew.xml", "chinese.xml", "verse.xml", "documentation.xml", "witness-pages.xml",
+           "speech.xml", "dictionary.xml", "genetic.xml", "inscription.xml"]
 APPARATUS_HEADING = "Apparatus of editorial interventions"
 POEM = ["The summer was long and bright,",
         "And all the fields were green;",
@@ -449,3 +450,45 @@ def test_only_the_followed_witness_page_breaks_are_shown(built):
     assert "Alpha beta | gamma delta | epsilon." in text_of(built, "witness-pages")
     marks = article(built, "witness-pages").xpath(f".//*[{has_class('pb-mark')}]/@data-n")
     assert marks == ["1v", "2r"]
+
+
+# --- a line broken inside a word, tokenised text, speech, dictionaries, sourceDoc ----------------
+
+def test_a_line_break_inside_a_word_joins_it_in_every_format(built):
+    assert "arcam conparavi mihi et meis" in norm(text_of(built, "inscription"))
+    assert "arcam conparavi mihi et" in pdf_text(built, "inscription")
+    ab = article(built, "inscription").xpath(f".//*[{has_class('ab')}]")[0]
+    assert "conparavi" in norm(ab.text_content())
+
+
+def test_tokens_without_spaces_between_them_are_spaced_as_words(built):
+    txt = norm(text_of(built, "interview"))
+    assert "Ich fang einfach mal an." in txt and "Gut, [pause] bitte." in txt
+    assert "Ich fang einfach mal an." in pdf_text(built, "interview")
+    turn = article(built, "interview").xpath(f".//*[{has_class('u')}]")[0]
+    assert norm(turn.text_content()) == "Anna Berg: Ich fang einfach mal an."
+
+
+def test_speaker_turns_name_their_speaker_and_annotations_are_not_speech(built):
+    txt = text_of(built, "interview")
+    assert "Anna Berg: Ich fang" in norm(txt) and "Tim Kurz: Gut," in norm(txt) and "[winkt]" in txt
+    assert "Salut" not in txt and "Salut" not in pdf_text(built, "interview")
+    assert "Salut" not in article(built, "interview").text_content()
+
+
+def test_dictionary_entry_headword_senses_and_example_sources(built):
+    txt = before_apparatus(text_of(built, "lexicon"))
+    assert "maṃsa n" in txt and "1. flesh" in txt and "2. meat" in txt
+    assert "maṃsaaṃ khādanti" in txt  # the empty oRef is the headword
+    assert txt.index("maṃsaaṃ khādanti") < txt.index("— Jāt I 35")  # the source after its quotation
+    pdf = pdf_text(built, "lexicon")
+    assert pdf.index("maṃsaaṃ khādanti") < pdf.index("Jāt I 35")
+    assert article(built, "lexicon").xpath("string(.//b[contains(@class, 'orth')])") == "maṃsa"
+
+
+def test_a_document_transcribed_as_source_document_is_read(built):
+    txt = text_of(built, "draft-page")
+    assert "Thy friends were never mine\nSilence and ⟦solitude⟧ ⸢calm⸣" in txt
+    lines = [norm(l.text_content()) for l in article(built, "draft-page").xpath(f".//div[{has_class('line')}]")]
+    assert lines[0] == "Thy friends were never mine" and lines[1].startswith("Silence and")
+    assert "Thy friends were never mine" in pdf_text(built, "draft-page")

@@ -365,6 +365,47 @@
                           else normalize-space(($breaks[1]/@ed, $breaks[1]/@edRef)[1])"/>
   </xsl:function>
 
+  <!-- Tokenised text (w, pc) with no whitespace between the tokens: a space after a word or a
+       punctuation mark when a word follows (none before punctuation, none after an opening
+       mark, none where @join says the tokens touch). Looks only forward: cheap on long runs. -->
+  <xsl:function name="ed:space-after" as="xs:boolean">
+    <xsl:param name="token" as="element()"/>
+    <xsl:variable name="next" select="$token/following-sibling::node()[1]"/>
+    <xsl:sequence select="exists($next[self::tei:w or self::tei:pc[ed:opening(.)]])
+        and not($token/@join = ('right', 'both')) and not($next/@join = ('left', 'both'))
+        and not($token[self::tei:pc][ed:opening(.)])"/>
+  </xsl:function>
+
+  <xsl:function name="ed:opening" as="xs:boolean">
+    <xsl:param name="pc" as="element()"/>
+    <xsl:sequence select="$pc/@pre = 'true' or normalize-space($pc) = ('(', '[', '{', '„', '“', '‘', '«', '‹', '¿', '¡', '‚', '»')"/>
+  </xsl:function>
+
+  <!-- A speaker turn's speaker(s): @who resolved to their names (a register entry, a person in
+       the header), else as written ('#A' -> 'A'); the turn's annotationBlock's when it has none. -->
+  <xsl:function name="ed:speakers" as="xs:string">
+    <xsl:param name="u" as="element()"/>
+    <xsl:variable name="who" select="normalize-space(($u/@who, $u/ancestor::tei:annotationBlock[1]/@who)[1])"/>
+    <xsl:sequence select="string-join(for $t in tokenize($who, ' ')[.] return
+        let $id := if (contains($t, '#')) then substring-after($t, '#') else $t, $entry := ed:by-id($id, $u)
+        return if ($entry) then ed:entry-label($entry) else $id, ', ')"/>
+  </xsl:function>
+
+  <!-- A non-verbal event in speech (pause, incident, vocal, kinesic, shift, writing) as words:
+       its description, else its name and type: '[laughs]', '[pause]'. -->
+  <xsl:function name="ed:event-label" as="xs:string">
+    <xsl:param name="event" as="element()"/>
+    <xsl:variable name="desc" select="normalize-space(string-join($event/tei:desc//text(), ''))"/>
+    <xsl:sequence select="'[' || (if ($desc) then $desc else string-join((local-name($event), $event/@type), ': ')) || ']'"/>
+  </xsl:function>
+
+  <!-- A dictionary entry's headword for an empty oRef (orthographic reference: "the word
+       itself" in an example): the entry's first orth. -->
+  <xsl:function name="ed:headword" as="xs:string">
+    <xsl:param name="ref" as="element()"/>
+    <xsl:sequence select="normalize-space(string(($ref/ancestor::tei:entry[1]//tei:form//tei:orth)[1]))"/>
+  </xsl:function>
+
   <!-- The number a verse line shows in the margin: its @n every fifth line (when numbers), and
        any @n that is not a number ('12a'); else ''. -->
   <xsl:function name="ed:line-number" as="xs:string">

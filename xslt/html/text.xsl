@@ -19,7 +19,9 @@
   <!-- ============ the reading page ============ -->
   <xsl:template name="h:text-page">
     <xsl:variable name="doc" select="/"/>
-    <xsl:variable name="texts-el" select="(/tei:TEI/tei:text, /tei:teiCorpus//tei:TEI/tei:text)"/>
+    <!-- (a document transcribed only as sourceDoc: its surfaces, zones and lines) -->
+    <xsl:variable name="texts-el" select="(/tei:TEI/tei:text, /tei:teiCorpus//tei:TEI/tei:text,
+                                          /tei:TEI[not(tei:text)]/tei:sourceDoc)"/>
     <xsl:variable name="title" select="(ed:doc-title(/)[.], h:text-id(/))[1]"/>
     <xsl:variable name="authors" select="h:authors(/)"/>
     <xsl:call-template name="h:page">
@@ -168,12 +170,14 @@
 
   <!-- Elements whose right rendering is the generic one: linguistic segments, the parts of a
        citation or imprint, the editorial declarations (their name stays their class; nothing to report). -->
-  <xsl:template match="tei:msDesc | tei:s | tei:w | tei:pc | tei:c | tei:m | tei:cl | tei:phr | tei:seg | tei:rhyme
+  <xsl:template match="tei:msDesc | tei:s | tei:c | tei:m | tei:cl | tei:phr | tei:seg | tei:rhyme
                        | tei:bibl | tei:biblScope | tei:author | tei:editor | tei:publisher | tei:pubPlace
                        | tei:idno | tei:docDate | tei:docEdition
                        | tei:correction | tei:hyphenation | tei:interpretation | tei:normalization
                        | tei:quotation | tei:segmentation | tei:stdVals | tei:punctuation
-                       | tei:ex | tei:am | tei:label | tei:formula | tei:eg | tei:geo | tei:location | tei:listApp" mode="text">
+                       | tei:ex | tei:am | tei:label | tei:formula | tei:eg | tei:geo | tei:location | tei:listApp
+                       | tei:pron | tei:hyph | tei:syll | tei:per | tei:tns | tei:mood
+                       | tei:superEntry | tei:entry | tei:re | tei:dictScrap" mode="text">
     <xsl:call-template name="h:generic"/>
   </xsl:template>
 
@@ -212,6 +216,45 @@
 
   <!-- A text's own register lists: shown in the registers, not as reading text. -->
   <xsl:template match="tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listNym | tei:listRelation | tei:listObject" mode="text"/>
+
+  <!-- A source document's transcription (sourceDoc): surfaces and zones as blocks, each
+       written line a line. -->
+  <xsl:template match="tei:sourceDoc | tei:surface | tei:surfaceGrp | tei:zone" mode="text">
+    <div><xsl:call-template name="h:attrs"/>
+      <xsl:if test="self::tei:surface and @n"><span class="pb pb-mark" title="Surface {@n}" data-n="{@n}"/></xsl:if>
+      <xsl:apply-templates mode="text"/>
+    </div>
+  </xsl:template>
+  <xsl:template match="tei:line" mode="text">
+    <div><xsl:call-template name="h:attrs"><xsl:with-param name="class" select="'l block'"/></xsl:call-template>
+      <xsl:apply-templates mode="text"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+    </div>
+  </xsl:template>
+
+  <!-- Dictionaries: the headword bold, a sense with its number, an empty oRef as the headword. -->
+  <xsl:template match="tei:form | tei:gramGrp | tei:pos | tei:gen | tei:number | tei:case | tei:etym | tei:usg | tei:lbl | tei:xr | tei:def" mode="text">
+    <xsl:call-template name="h:generic"/>
+    <xsl:text> </xsl:text>  <!-- (dictionaries often write these parts with no space between) -->
+  </xsl:template>
+  <xsl:template match="tei:orth" mode="text">
+    <b><xsl:call-template name="h:attrs"/><xsl:apply-templates mode="text"/></b>
+  </xsl:template>
+  <xsl:template match="tei:sense" mode="text">
+    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:element name="{if ($inline) then 'span' else 'div'}">
+      <xsl:call-template name="h:attrs"/>
+      <xsl:if test="@n"><span class="sense-n gen"><xsl:value-of select="@n"/>. </span></xsl:if>
+      <xsl:apply-templates mode="text"/>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="tei:oRef | tei:oVar | tei:pRef" mode="text">
+    <span><xsl:call-template name="h:attrs"/>
+      <xsl:choose>
+        <xsl:when test="node()"><xsl:apply-templates mode="text"/></xsl:when>
+        <xsl:otherwise><xsl:value-of select="ed:headword(.)"/></xsl:otherwise>
+      </xsl:choose>
+    </span>
+  </xsl:template>
 
   <!-- A glyph: its content, else the character its declaration maps it to; its name on hover. -->
   <xsl:template match="tei:g" mode="text">
@@ -267,11 +310,40 @@
   <xsl:function name="h:phrasing-only" as="xs:boolean">
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="exists($el/parent::*[self::tei:p or self::tei:ab or self::tei:l or self::tei:head
-      or self::tei:hi or self::tei:emph or self::tei:title or self::tei:q or self::tei:foreign])"/>
+      or self::tei:hi or self::tei:emph or self::tei:title or self::tei:q or self::tei:foreign
+      or self::tei:u or self::tei:s or self::tei:seg or self::tei:w or self::tei:cl or self::tei:phr])"/>
   </xsl:function>
 
   <xsl:template match="text()" mode="text">
     <xsl:value-of select="."/>
+  </xsl:template>
+  <!-- before a line or page break inside a word: the source's line breaking is no space -->
+  <xsl:template match="text()[following-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']]]" mode="text">
+    <xsl:value-of select="replace(., '\s+$', '')"/>
+  </xsl:template>
+
+  <!-- Tokens (w, pc) written without spaces between them: spaced as words (ed:space-after). -->
+  <xsl:template match="tei:w | tei:pc" mode="text">
+    <xsl:call-template name="h:generic"/>
+    <xsl:if test="ed:space-after(.)"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <!-- Speech: a turn with its speaker's name; non-verbal events as bracketed words; the
+       transcript's annotations and timeline are not speech. -->
+  <xsl:template match="tei:u" mode="text">
+    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:element name="{if ($inline) then 'span' else 'div'}">
+      <xsl:call-template name="h:attrs"><xsl:with-param name="class" select="'block'"/></xsl:call-template>
+      <xsl:if test="ed:speakers(.)"><span class="speaker gen"><xsl:value-of select="ed:speakers(.)"/>: </span></xsl:if>
+      <xsl:apply-templates mode="text"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="tei:pause | tei:incident | tei:vocal | tei:kinesic | tei:shift | tei:writing[not(node()[not(self::tei:desc)])]" mode="text">
+    <span class="event gen"><xsl:value-of select="' ' || ed:event-label(.) || ' '"/></span>
+  </xsl:template>
+  <xsl:template match="tei:spanGrp | tei:span | tei:timeline | tei:interpGrp | tei:linkGrp" mode="text"/>
+  <xsl:template match="tei:annotationBlock" mode="text">
+    <div class="annotationBlock"><xsl:apply-templates mode="text"/></div>
   </xsl:template>
   <xsl:template match="comment() | processing-instruction()" mode="text"/>
 

@@ -142,7 +142,9 @@
     <blockquote class="{local-name()} block">
       <xsl:call-template name="pr:id"/>
       <xsl:call-template name="pr:lang"/>
-      <xsl:apply-templates mode="body"/>
+      <!-- a quotation's source after its words, wherever the TEI puts it -->
+      <xsl:variable name="source" select="self::tei:cit/(tei:bibl | tei:ref | tei:ptr)"/>
+      <xsl:apply-templates select="node() except $source, $source" mode="body"/>
     </blockquote>
   </xsl:template>
 
@@ -340,6 +342,60 @@
     <pre class="egXML"><xsl:value-of select="ed:example-markup(.)"/></pre>
   </xsl:template>
 
+  <xsl:template match="tei:form | tei:gramGrp | tei:pos | tei:gen | tei:number | tei:case | tei:etym | tei:usg | tei:lbl | tei:xr | tei:def" mode="body">
+    <xsl:call-template name="pr:element"/>
+    <xsl:text> </xsl:text>  <!-- (dictionaries often write these parts with no space between) -->
+  </xsl:template>
+  <xsl:template match="tei:sense[@n]" mode="body">
+    <div class="sense"><xsl:call-template name="pr:id"/><span class="sense-n"><xsl:value-of select="@n"/>. </span>
+      <xsl:apply-templates mode="body"/></div>
+  </xsl:template>
+
+  <!-- A source document's transcription (sourceDoc): zones as blocks, each line a line. -->
+  <xsl:template match="tei:sourceDoc | tei:surface | tei:surfaceGrp | tei:zone" mode="body">
+    <div class="{local-name()}"><xsl:call-template name="pr:lang"/><xsl:apply-templates mode="body"/></div>
+  </xsl:template>
+  <xsl:template match="tei:line" mode="body">
+    <div class="l"><xsl:apply-templates mode="body"/></div>
+  </xsl:template>
+
+  <!-- Dictionaries: an empty oRef stands for the headword. -->
+  <xsl:template match="tei:oRef[not(node())] | tei:oVar[not(node())]" mode="body">
+    <span class="oRef"><xsl:value-of select="ed:headword(.)"/></span>
+  </xsl:template>
+
+  <!-- A quotation with its source: the source after the words, wherever the TEI puts it. -->
+  <xsl:template match="tei:cit" mode="body">
+    <xsl:variable name="source" select="tei:bibl | tei:ref | tei:ptr"/>
+    <xsl:choose>
+      <xsl:when test="exists($source) and $source[1] &lt;&lt; (* except $source)[1]">
+        <xsl:call-template name="pr:element">
+          <xsl:with-param name="children" select="(node() except $source, $source)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="pr:element"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Tokens (w, pc) written without spaces between them: spaced as words (ed:space-after). -->
+  <xsl:template match="tei:w | tei:pc" mode="body">
+    <xsl:call-template name="pr:element"/>
+    <xsl:if test="ed:space-after(.)"><xsl:text> </xsl:text></xsl:if>
+  </xsl:template>
+
+  <!-- Speech: a turn with its speaker's name; events as bracketed words; no annotations. -->
+  <xsl:template match="tei:u" mode="body">
+    <div class="u">
+      <xsl:call-template name="pr:id"/>
+      <xsl:if test="ed:speakers(.)"><span class="speaker"><xsl:value-of select="ed:speakers(.)"/>: </span></xsl:if>
+      <xsl:apply-templates mode="body"/>
+    </div>
+  </xsl:template>
+  <xsl:template match="tei:pause | tei:incident | tei:vocal | tei:kinesic | tei:shift | tei:writing[not(node()[not(self::tei:desc)])]" mode="body">
+    <i class="event"><xsl:value-of select="' ' || ed:event-label(.) || ' '"/></i>
+  </xsl:template>
+  <xsl:template match="tei:spanGrp | tei:span | tei:timeline | tei:interpGrp | tei:linkGrp" mode="body"/>
+
   <!-- A text's own register lists: in the index, not the reading text. -->
   <xsl:template match="tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listNym | tei:listRelation | tei:listObject" mode="body"/>
 
@@ -399,6 +455,10 @@
   <xsl:template match="text()" mode="body">
     <xsl:value-of select="replace(., '\s+', ' ')"/>
   </xsl:template>
+  <!-- before a line or page break inside a word: the source's line breaking is no space -->
+  <xsl:template match="text()[following-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']]]" mode="body" priority="1">
+    <xsl:value-of select="replace(replace(., '\s+', ' '), ' $', '')"/>
+  </xsl:template>
   <xsl:template match="text()[matches(., $ed:cjk)]" mode="body">
     <xsl:value-of select="replace(ed:cjk-trim(.), '\s+', ' ')"/>
   </xsl:template>
@@ -412,13 +472,14 @@
 
   <xsl:template name="pr:element">
     <xsl:param name="plain" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="children" as="node()*" select="node()"/>
     <xsl:variable name="block" select="not($plain) and not(pr:inline(.)) and
       (local-name() = $pr:blocks or exists(.//*[local-name() = $pr:blocks]))"/>
     <xsl:element name="{if ($block) then 'div' else 'span'}">
       <xsl:attribute name="class" select="local-name()"/>
       <xsl:if test="@xml:id or @ref"><xsl:call-template name="pr:id"/></xsl:if>
       <xsl:call-template name="pr:lang"/>
-      <xsl:apply-templates mode="body"/>
+      <xsl:apply-templates select="$children" mode="body"/>
     </xsl:element>
   </xsl:template>
 </xsl:stylesheet>

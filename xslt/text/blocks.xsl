@@ -26,12 +26,13 @@
     'salute', 'signed', 'epigraph', 'argument', 'trailer', 'postscript', 'titlePage', 'docTitle',
     'titlePart', 'docAuthor', 'docImprint', 'docDate', 'docEdition', 'castList', 'castItem',
     'castGroup', 'listBibl', 'front', 'body', 'back', 'group', 'text', 'floatingText',
-    'figure', 'msDesc', 'fw')"/>
+    'figure', 'msDesc', 'fw', 'u', 'annotationBlock', 'entry', 'superEntry', 'sense', 're',
+    'sourceDoc', 'surface', 'surfaceGrp', 'zone', 'line')"/>
   <!-- Elements whose children all stand as blocks (between paragraphs). -->
   <xsl:variable name="tx:block-parents" as="xs:string*" select="(
     'div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7', 'front', 'body', 'back',
     'group', 'text', 'sp', 'lg', 'cit', 'list', 'table', 'floatingText', 'titlePage',
-    'castList', 'listBibl', 'figure', 'epigraph', 'argument')"/>
+    'castList', 'listBibl', 'figure', 'epigraph', 'argument', 'sourceDoc', 'surface', 'surfaceGrp', 'zone')"/>
   <xsl:variable name="tx:divs" as="xs:string*"
       select="('div', 'div1', 'div2', 'div3', 'div4', 'div5', 'div6', 'div7')"/>
 
@@ -197,6 +198,39 @@
     </xsl:for-each>
   </xsl:template>
 
+  <!-- A written line of a source document (sourceDoc): one line of its own, no blank line
+       between the lines of a zone. -->
+  <xsl:template match="tei:line" mode="tx:block">
+    <xsl:call-template name="tx:para">
+      <xsl:with-param name="nodes" select="node()"/>
+      <xsl:with-param name="tight" select="exists(preceding-sibling::*[1][self::tei:line])"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A dictionary sense: its number, then its definition, examples and subsenses. -->
+  <xsl:template match="tei:sense[@n]" mode="tx:block">
+    <xsl:param name="tight" as="xs:boolean" select="false()"/>
+    <xsl:call-template name="tx:container">
+      <xsl:with-param name="nodes" select="node()"/>
+      <xsl:with-param name="first" select="@n || '. '"/>
+      <xsl:with-param name="hang" select="string-length(@n) + 2"/>
+      <xsl:with-param name="first-tight" select="$tight"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- A speaker turn: the speaker's name, then the words. -->
+  <xsl:template match="tei:u" mode="tx:block">
+    <xsl:param name="tight" as="xs:boolean" select="false()"/>
+    <xsl:variable name="who" select="ed:speakers(.)"/>
+    <xsl:call-template name="tx:para">
+      <xsl:with-param name="nodes" select="node()"/>
+      <xsl:with-param name="first" select="if ($who) then $who || ': ' else ''"/>
+      <xsl:with-param name="hang" select="2"/>
+      <xsl:with-param name="tight" select="$tight"/>
+    </xsl:call-template>
+  </xsl:template>
+  <xsl:template match="tei:spanGrp | tei:span | tei:timeline | tei:interpGrp | tei:linkGrp" mode="tx:block"/>
+
   <!-- Deleted or added blocks (a struck-out verse line, an inserted paragraph): each block
        marked as running text marks a deletion or an addition. -->
   <xsl:template match="tei:del[some $c in * satisfies tx:is-block($c)] | tei:add[some $c in * satisfies tx:is-block($c)]"
@@ -233,7 +267,8 @@
   <xsl:template match="tei:cit | tei:quote[not(parent::tei:cit)] | tei:q | tei:said" mode="tx:block">
     <xsl:param name="indent" as="xs:integer" tunnel="yes"/>
     <xsl:call-template name="tx:container">
-      <xsl:with-param name="nodes" select="node()"/>
+      <!-- the attribution after the quotation, wherever the source puts it -->
+      <xsl:with-param name="nodes" select="if (self::tei:cit) then (node() except (tei:bibl | tei:ref | tei:ptr), tei:bibl | tei:ref | tei:ptr) else node()"/>
       <xsl:with-param name="indent" select="$indent + 4" tunnel="yes"/>
     </xsl:call-template>
   </xsl:template>

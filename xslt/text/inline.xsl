@@ -31,7 +31,11 @@
     <!-- Chinese and Japanese put no space between words: whitespace between two such
          characters is the markup's line breaking (a newline, an lb), not a space (twice: a
          match takes the character after the space) -->
-    <xsl:variable name="s" select="let $s := string-join($parts, '') return if (not($tx:cjk and matches($s, $ed:cjk))) then $s
+    <!-- (a line or page break inside a word takes the whitespace around it: the source's own
+         line breaking, "conpa⏎<lb break="no"/>ravi" reads "conparavi") -->
+    <xsl:variable name="s" select="let $s := string-join($parts, ''), $s := if (not(contains($s, $tx:word-break) or contains($s, $tx:joined-break))) then $s
+          else replace(replace($s, '\s*' || $tx:word-break || '\s*', ''), '\s*' || $tx:joined-break || '\s*', $tx:joined-break)
+        return if (not($tx:cjk and matches($s, $ed:cjk))) then $s
         else let $pair := '(' || $ed:cjk || ')\s+(' || $ed:cjk || ')' return replace(replace($s, $pair, '$1$2'), $pair, '$1$2')"/>
     <!-- a page break with letters against both sides is inside a word (as with break="no");
          any other stands between words -->
@@ -45,9 +49,11 @@
   <!-- U+FDD1 (a noncharacter): where a page break stands, before tx:inline knows whether it is
        inside a word (telling that from the nodes around it is slow on a long paragraph). -->
   <xsl:variable name="tx:page-break" as="xs:string" select="'&#xFDD1;'"/>
+  <!-- U+FDD2: a line break inside a word (lb break="no"), removed with the whitespace around it -->
+  <xsl:variable name="tx:word-break" as="xs:string" select="'&#xFDD2;'"/>
 
   <xsl:template match="text()" mode="tx:inline">
-    <xsl:sequence select="translate(., $tx:joined-break || $tx:page-break, '')"/>
+    <xsl:sequence select="translate(., $tx:joined-break || $tx:page-break || $tx:word-break, '')"/>
   </xsl:template>
 
   <xsl:template match="*" mode="tx:inline">
@@ -106,8 +112,29 @@
     <xsl:sequence select="if (not(ed:break-shown(.))) then '' else if (@break = 'no') then $tx:joined-break else $tx:page-break"/>
   </xsl:template>
   <xsl:template match="tei:lb | tei:cb" mode="tx:inline">
-    <xsl:sequence select="if (@break = 'no') then '' else ' '"/>
+    <xsl:sequence select="if (@break = 'no') then $tx:word-break else ' '"/>
   </xsl:template>
+
+  <!-- Dictionaries: an empty oRef stands for the headword. -->
+  <xsl:template match="tei:oRef[not(node())] | tei:oVar[not(node())]" mode="tx:inline">
+    <xsl:sequence select="ed:headword(.)"/>
+  </xsl:template>
+  <xsl:template match="tei:form | tei:gramGrp | tei:pos | tei:gen | tei:number | tei:case | tei:etym | tei:usg | tei:lbl | tei:xr | tei:def" mode="tx:inline">
+    <xsl:apply-templates mode="tx:inline"/>
+    <xsl:sequence select="' '"/>  <!-- (dictionaries often write these parts with no space between) -->
+  </xsl:template>
+
+  <!-- Tokens (w, pc) written without spaces between them: spaced as words (ed:space-after). -->
+  <xsl:template match="tei:w | tei:pc" mode="tx:inline">
+    <xsl:apply-templates mode="tx:inline"/>
+    <xsl:if test="ed:space-after(.)"><xsl:sequence select="' '"/></xsl:if>
+  </xsl:template>
+
+  <!-- Speech: non-verbal events as bracketed words; annotations of a transcript are not speech. -->
+  <xsl:template match="tei:pause | tei:incident | tei:vocal | tei:kinesic | tei:shift | tei:writing[not(node()[not(self::tei:desc)])]" mode="tx:inline">
+    <xsl:sequence select="' ' || ed:event-label(.) || ' '"/>
+  </xsl:template>
+  <xsl:template match="tei:spanGrp | tei:span | tei:timeline | tei:interpGrp | tei:linkGrp" mode="tx:inline"/>
   <xsl:template match="tei:space" mode="tx:inline">
     <xsl:sequence select="' [vac.] '"/>
   </xsl:template>

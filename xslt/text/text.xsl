@@ -84,7 +84,8 @@
        endnotes. -->
   <xsl:template name="tx:text-body">
     <xsl:param name="doc" as="document-node()"/>
-    <xsl:apply-templates select="$doc//tei:text[not(ancestor::tei:text)]" mode="tx:block">
+    <!-- (a document transcribed only as sourceDoc: its surfaces, zones and lines) -->
+    <xsl:apply-templates select="$doc//tei:text[not(ancestor::tei:text)], $doc/tei:TEI[not(.//tei:text)]/tei:sourceDoc" mode="tx:block">
       <xsl:with-param name="indent" select="0" tunnel="yes"/>
     </xsl:apply-templates>
     <xsl:call-template name="tx:endnotes">
