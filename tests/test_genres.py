@@ -492,3 +492,16 @@ def test_a_document_transcribed_as_source_document_is_read(built):
     lines = [norm(l.text_content()) for l in article(built, "draft-page").xpath(f".//div[{has_class('line')}]")]
     assert lines[0] == "Thy friends were never mine" and lines[1].startswith("Silence and")
     assert "Thy friends were never mine" in pdf_text(built, "draft-page")
+
+
+def test_a_line_break_in_a_title_is_a_space(tmp_path):
+    doc = tmp_path / "weber.xml"
+    doc.write_text('<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="weber"><teiHeader><fileDesc><titleStmt>'
+                   '<title>An Gottfried Weber in Mannheim<lb/>Darmstadt, 21. August 1810</title></titleStmt>'
+                   '<publicationStmt><p>x</p></publicationStmt><sourceDesc><p>x</p></sourceDesc></fileDesc></teiHeader>'
+                   '<text><body><p>x</p></body></text></TEI>', encoding="utf-8")
+    proc = run_edition("build", doc, "--out", tmp_path / "out", "--format", "html,text", "--no-search", "-q")
+    assert proc.returncode == 0, proc.stderr
+    title = "An Gottfried Weber in Mannheim Darmstadt, 21. August 1810"
+    assert (tmp_path / "out" / "text" / "weber.txt").read_text(encoding="utf-8").startswith(title + "\n")
+    assert html.parse(str(tmp_path / "out" / "html" / "weber.html")).getroot().xpath("string(//h1)") == title

@@ -27,7 +27,7 @@
   <!-- Whitespace-normalised text of elements, notes excluded. -->
   <xsl:function name="ed:plain" as="xs:string">
     <xsl:param name="el" as="node()*"/>
-    <xsl:sequence select="normalize-space(string-join($el//text()[not(ancestor::tei:note)], ''))"/>
+    <xsl:sequence select="normalize-space(string-join($el//(text() | tei:lb)[not(ancestor::tei:note)] ! ed:text-of(.), ''))"/>
   </xsl:function>
 
   <!-- An apparatus reading as one line: its words (or 'om.' when it has none), its witnesses'

@@ -41,6 +41,13 @@
       if ($local or $register or not($id)) then () else (for $d in $texts return key('ed:id', $id, $d)))[1]"/>
   </xsl:function>
 
+  <!-- A text node as it reads, a line break (lb) as the space it stands for ('Mannheim<lb/>Darmstadt'
+       is two words), none inside a word (break="no"). -->
+  <xsl:function name="ed:text-of" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="if ($node/self::tei:lb) then (if ($node/@break = 'no') then '' else ' ') else string($node)"/>
+  </xsl:function>
+
   <!-- The register entry (person, place, org, bibl...) a name's @ref/@key points at. -->
   <xsl:function name="ed:entry" as="element()?">
     <xsl:param name="name" as="element()"/>
@@ -53,7 +60,7 @@
     <xsl:variable name="names" select="$entry/(tei:persName, tei:placeName, tei:orgName,
                                         tei:title, tei:name, tei:label, tei:term)"/>
     <xsl:variable name="standard" select="($names[not(@type = 'variant')], $names)[1]"/>
-    <xsl:sequence select="if ($standard) then normalize-space(string-join($standard//text(), ''))
+    <xsl:sequence select="if ($standard) then normalize-space(string-join($standard//(text() | tei:lb) ! ed:text-of(.), ''))
                           else normalize-space(string($entry))"/>
   </xsl:function>
 
@@ -219,7 +226,7 @@
     <xsl:variable name="t" select="root($doc)/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
     <!-- the main title; else the item's own (level a), not its series' or journal's; else the first -->
     <xsl:sequence select="normalize-space(string-join((($t[@type = 'main'], $t[@level = 'a'],
-        $t[not(@level = ('s', 'j')) and not(@type = ('sub', 'subtitle', 'short', 'alt', 'desc'))], $t)[1])//text(), ''))"/>
+        $t[not(@level = ('s', 'j')) and not(@type = ('sub', 'subtitle', 'short', 'alt', 'desc'))], $t)[1])//(text() | tei:lb) ! ed:text-of(.), ''))"/>
   </xsl:function>
 
   <!-- A stable id for any element: its xml:id, else a generated one (stable for a given input). -->

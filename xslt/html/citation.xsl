@@ -76,8 +76,8 @@
   <!-- Text of an element as read in the printed reading, without notes. -->
   <xsl:function name="h:plain" as="xs:string">
     <xsl:param name="el" as="node()*"/>
-    <xsl:sequence select="normalize-space(string-join($el/descendant-or-self::text()[not(ancestor::tei:note)]
-       [not(ancestor::tei:choice or ancestor::tei:app) or not(ed:is-alternative(.))], ''))"/>
+    <xsl:sequence select="normalize-space(string-join($el/descendant-or-self::node()[self::text() or self::tei:lb][not(ancestor::tei:note)]
+       [not(ancestor::tei:choice or ancestor::tei:app) or not(ed:is-alternative(.))] ! ed:text-of(.), ''))"/>
   </xsl:function>
 
   <!-- The page's language: the document's, else English (the language of the site's own labels). -->
