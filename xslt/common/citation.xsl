@@ -27,7 +27,9 @@
   <!-- Whitespace-normalised text of elements, notes excluded. -->
   <xsl:function name="ed:plain" as="xs:string">
     <xsl:param name="el" as="node()*"/>
-    <xsl:sequence select="normalize-space(string-join($el//(text() | tei:lb)[not(ancestor::tei:note)] ! ed:text-of(.), ''))"/>
+    <!-- (the union with lb, in document order, only where there is an lb: it costs a sort) -->
+    <xsl:sequence select="normalize-space(string-join(if (exists($el//tei:lb)) then $el//(text() | tei:lb)[not(ancestor::tei:note)] ! ed:text-of(.)
+                          else $el//text()[not(ancestor::tei:note)], ''))"/>
   </xsl:function>
 
   <!-- An apparatus reading as one line: its words (or 'om.' when it has none), its witnesses'

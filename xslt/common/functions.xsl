@@ -60,7 +60,7 @@
     <xsl:variable name="names" select="$entry/(tei:persName, tei:placeName, tei:orgName,
                                         tei:title, tei:name, tei:label, tei:term)"/>
     <xsl:variable name="standard" select="($names[not(@type = 'variant')], $names)[1]"/>
-    <xsl:sequence select="if ($standard) then normalize-space(string-join($standard//(text() | tei:lb) ! ed:text-of(.), ''))
+    <xsl:sequence select="if ($standard) then ed:plain($standard)
                           else normalize-space(string($entry))"/>
   </xsl:function>
 
@@ -225,8 +225,8 @@
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="t" select="root($doc)/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
     <!-- the main title; else the item's own (level a), not its series' or journal's; else the first -->
-    <xsl:sequence select="normalize-space(string-join((($t[@type = 'main'], $t[@level = 'a'],
-        $t[not(@level = ('s', 'j')) and not(@type = ('sub', 'subtitle', 'short', 'alt', 'desc'))], $t)[1])//(text() | tei:lb) ! ed:text-of(.), ''))"/>
+    <xsl:sequence select="ed:plain(($t[@type = 'main'], $t[@level = 'a'],
+        $t[not(@level = ('s', 'j')) and not(@type = ('sub', 'subtitle', 'short', 'alt', 'desc'))], $t)[1])"/>
   </xsl:function>
 
   <!-- A stable id for any element: its xml:id, else a generated one (stable for a given input). -->

@@ -33,8 +33,7 @@
          match takes the character after the space) -->
     <!-- (a line or page break inside a word takes the whitespace around it: the source's own
          line breaking, "conpa⏎<lb break="no"/>ravi" reads "conparavi") -->
-    <xsl:variable name="s" select="let $s := string-join($parts, ''), $s := if (not(contains($s, $tx:word-break) or contains($s, $tx:joined-break))) then $s
-          else replace(replace($s, '\s*' || $tx:word-break || '\s*', ''), '\s*' || $tx:joined-break || '\s*', $tx:joined-break)
+    <xsl:variable name="s" select="let $s := tx:close-up(tx:close-up(string-join($parts, ''), $tx:word-break, ''), $tx:joined-break, $tx:joined-break)
         return if (not($tx:cjk and matches($s, $ed:cjk))) then $s
         else let $pair := '(' || $ed:cjk || ')\s+(' || $ed:cjk || ')' return replace(replace($s, $pair, '$1$2'), $pair, '$1$2')"/>
     <!-- a page break with letters against both sides is inside a word (as with break="no");
@@ -44,6 +43,22 @@
           for $i in 1 to $n return ($parts[$i], if ($i eq $n) then () else
             if (matches(substring($parts[$i], string-length($parts[$i])), '\w') and matches(substring($parts[$i + 1], 1, 1), '\w'))
             then $tx:joined-break else ' | '), '')"/>
+  </xsl:function>
+
+  <!-- $s with each $mark and the whitespace around it replaced by $by. (Regular expressions
+       only on the few characters either side: '\s*X' tried at every position of a long
+       paragraph is slow in Saxon.) -->
+  <xsl:function name="tx:close-up" as="xs:string">
+    <xsl:param name="s" as="xs:string"/>
+    <xsl:param name="mark" as="xs:string"/>
+    <xsl:param name="by" as="xs:string"/>
+    <xsl:sequence select="if (not(contains($s, $mark))) then $s else
+        let $parts := tokenize($s, $mark), $n := count($parts) return string-join(
+          for $i in 1 to $n return (
+            let $p := $parts[$i],
+                $p := if ($i gt 1) then (let $head := substring($p, 1, 200) return replace($head, '^\s+', '') || substring($p, 201)) else $p,
+                $p := if ($i lt $n) then (let $cut := max((0, string-length($p) - 200)) return substring($p, 1, $cut) || replace(substring($p, $cut + 1), '\s+$', '')) else $p
+            return $p), $by)"/>
   </xsl:function>
 
   <!-- U+FDD1 (a noncharacter): where a page break stands, before tx:inline knows whether it is
