@@ -347,7 +347,7 @@ def test_app_with_only_a_note_builds_in_every_format(build_run):
     assert proc.returncode == 0, proc.stderr
     for path in ("html/epitaph.html", "text/epitaph.txt", "pdf/epitaph.pdf", "html/apparatus.html", "text/edition.txt"):
         assert (out / path).is_file(), path
-    assert "The stone was recut in 1602." in norm(page(built := out, "apparatus").text_content())
+    assert "The stone was recut in 1602." in norm(page(out, "apparatus").text_content())
 
 
 # --- letters: series titles, uncertain dates, the text's own register --------------------------
