@@ -153,6 +153,11 @@ def test_a_document_that_fails_to_transform_costs_only_its_own_pages(tmp_path, m
     edition = (out / "text" / "edition.txt").read_text()
     assert "Document alpha" in edition and "Document gamma" in edition and "Document beta" not in edition
     assert not (out / "text" / "beta.txt").exists() and (out / "text" / "alpha.txt").is_file()
+    # nothing of the failure is cached: the next build tries beta again and says so again
+    again = build_module.build([str(src)], out, build_module.BuildOptions(formats="text", jobs=1, quiet=True,
+                                                                           progress=False))
+    assert again.errors == 1 and any("leave out" in d.message for d in again.diagnostics)
+    assert sorted(again.built) == sorted([f"text:{(src / 'beta.xml').resolve()}", "text:@edition"])
 
 
 def test_missing_source_is_a_usage_error(tmp_path):

@@ -230,7 +230,9 @@ def build(paths: list[str], out: Path, options: BuildOptions) -> BuildReport:
                 report.diagnostics.extend(diags)
                 log.info("transformed %s", entry)
                 _write_outputs(staging / name, outputs)
-                new_manifest[entry] = {"key": key, "files": sorted(outputs)}
+                # a failed or stand-in result is not cached: the next build tries (and reports) again
+                if not any(d.severity == "error" or d.rule == "transform" for d in diags):
+                    new_manifest[entry] = {"key": key, "files": sorted(outputs)}
                 report.built.append(entry)
             for name in names:
                 if name not in unchanged:

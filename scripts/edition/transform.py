@@ -106,7 +106,9 @@ def xdm(value: Any, keep: list | None = None):
 def _native_stderr_silenced():
     """Saxon's native code prints a stack trace for every dynamic error (and some notices) on
     file descriptor 2; the exception it raises carries the message, which the build reports as
-    one file:line:col line. EDITION_SAXON_STDERR=1 lets it through (debugging stylesheets)."""
+    one file:line:col line. EDITION_SAXON_STDERR=1 lets it through: for debugging stylesheets,
+    and for a worker that dies inside Saxon (its native crash report goes the same way).
+    Not re-entrant: one transformation at a time per process, as the build runs them."""
     if os.environ.get("EDITION_SAXON_STDERR") == "1":
         yield
         return
@@ -128,10 +130,9 @@ class Stylesheet:
         self.path = path
         compiler = processor().new_xslt30_processor()
         try:
-            with _native_stderr_silenced():
-                self._executable = compiler.compile_stylesheet(stylesheet_file=str(path))
-        except Exception as exc:
-            raise BuildError(f"{path}: stylesheet does not compile: {exc}") from None
+            self._executable = compiler.compile_stylesheet(stylesheet_file=str(path))
+        except Exception as exc:  # every error is in the message: one line of them
+            raise BuildError(f"{path}: stylesheet does not compile: {' '.join(str(exc).split())}") from None
         if self._executable is None:
             raise BuildError(f"{path}: stylesheet does not compile")
 
@@ -154,7 +155,7 @@ class Stylesheet:
             with _native_stderr_silenced():
                 result = exe.transform_to_string(xdm_node=node)
         except Exception as exc:
-            raise BuildError(f"{self.path.name}: {exc}") from None
+            raise BuildError(f"{self.path.name}: {' '.join(str(exc).split())}") from None
         finally:
             self._collect_messages()
         return result or ""
@@ -174,7 +175,7 @@ class Stylesheet:
             with _native_stderr_silenced():
                 result = exe.call_template_returning_string(template)
         except Exception as exc:
-            raise BuildError(f"{self.path.name}: template {template}: {exc}") from None
+            raise BuildError(f"{self.path.name}: template {template}: {' '.join(str(exc).split())}") from None
         finally:
             self._collect_messages()
         return result or ""
