@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 # jing + a JRE: fast TEI-all validation; fonts (EB Garamond; Droid Sans Fallback for Chinese,
-# Japanese and Korean) and Pango: the PDF; poppler: PDF checks.
+# Japanese and Korean; the text edition counts Chinese and Japanese as two columns, not Hangul) and Pango: the PDF; poppler: PDF checks.
 SYSTEM_PACKAGES := jing default-jre-headless=java fonts-ebgaramond fonts-droid-fallback libpango-1.0-0 libpangoft2-1.0-0 \
                    libharfbuzz-subset0 poppler-utils
 # chromium drives the browser tests; node runs axe-core and the Nu Html Checker (vnu-jar).

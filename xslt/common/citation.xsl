@@ -24,13 +24,23 @@
     <xsl:sequence select="if (empty($doc)) then () else root($doc)/*/tei:teiHeader"/>
   </xsl:function>
 
-  <!-- Whitespace-normalised text of elements, notes excluded. -->
+  <!-- The whitespace-normalised text of nodes (an element: its content) as it reads: notes
+       inside left out, a choice as printed, an app as its lemma (a location-referenced one not
+       at all), a line break as a space (none inside a word). One mode, so that every format's
+       titles, labels and apparatus lines agree. -->
   <xsl:function name="ed:plain" as="xs:string">
     <xsl:param name="el" as="node()*"/>
-    <!-- (the union with lb, in document order, only where there is an lb: it costs a sort) -->
-    <xsl:sequence select="normalize-space(string-join(if (exists($el//tei:lb)) then $el//(text() | tei:lb)[not(ancestor::tei:note)] ! ed:text-of(.)
-                          else $el//text()[not(ancestor::tei:note)], ''))"/>
+    <xsl:variable name="parts" as="item()*">
+      <xsl:apply-templates select="$el ! (if (. instance of element()) then node() else .)" mode="ed:plain"/>
+    </xsl:variable>
+    <xsl:sequence select="normalize-space(string-join($parts ! string(.), ''))"/>
   </xsl:function>
+
+  <xsl:mode name="ed:plain" on-no-match="text-only-copy"/>
+  <xsl:template match="tei:note | tei:witDetail | tei:app[ed:app-detached(.)] | comment() | processing-instruction()" mode="ed:plain"/>
+  <xsl:template match="tei:lb" mode="ed:plain"><xsl:sequence select="if (@break = 'no') then '' else ' '"/></xsl:template>
+  <xsl:template match="tei:choice" mode="ed:plain"><xsl:apply-templates select="ed:reading(., 'printed')" mode="ed:plain"/></xsl:template>
+  <xsl:template match="tei:app" mode="ed:plain"><xsl:apply-templates select="ed:app-lemma(.)/node()" mode="ed:plain"/></xsl:template>
 
   <!-- An apparatus reading as one line: its words (or 'om.' when it has none), its witnesses'
        sigla, its cause or type: 'sommer B', 'om. B C', 'sung C (conjecture)'. -->
@@ -43,8 +53,13 @@
   <!-- An apparatus entry as one line: 'quick T] slow S', 'solus', or '' (only notes). -->
   <xsl:function name="ed:app-label" as="xs:string">
     <xsl:param name="app" as="element(tei:app)"/>
-    <xsl:sequence select="string-join((ed:app-lemma($app) ! ed:reading-label(.),
-        string-join(ed:app-variants($app) ! ed:reading-label(.), '; ')[.]), '] ')"/>
+    <xsl:sequence select="string-join((ed:app-lemma($app) ! ed:reading-label(.), ed:variants-label($app)[.]), '] ')"/>
+  </xsl:function>
+
+  <!-- An entry's variants, as one line: 'sommer B; om. C'. -->
+  <xsl:function name="ed:variants-label" as="xs:string">
+    <xsl:param name="app" as="element(tei:app)"/>
+    <xsl:sequence select="string-join(ed:app-variants($app) ! ed:reading-label(.), '; ')"/>
   </xsl:function>
 
   <!-- A reading without words: a witness's lacuna or its start or end, else an omission. -->

@@ -41,13 +41,6 @@
       if ($local or $register or not($id)) then () else (for $d in $texts return key('ed:id', $id, $d)))[1]"/>
   </xsl:function>
 
-  <!-- A text node as it reads, a line break (lb) as the space it stands for ('Mannheim<lb/>Darmstadt'
-       is two words), none inside a word (break="no"). -->
-  <xsl:function name="ed:text-of" as="xs:string">
-    <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="if ($node/self::tei:lb) then (if ($node/@break = 'no') then '' else ' ') else string($node)"/>
-  </xsl:function>
-
   <!-- The register entry (person, place, org, bibl...) a name's @ref/@key points at. -->
   <xsl:function name="ed:entry" as="element()?">
     <xsl:param name="name" as="element()"/>
@@ -117,7 +110,7 @@
 
   <!-- A critical apparatus entry's reading that stands in the text: its lem, else its first
        rdg (in a rdgGrp too); the others are its variants. -->
-  <xsl:function name="ed:app-lemma" as="element()?">
+  <xsl:function name="ed:app-lemma" as="element()?" cache="yes">
     <xsl:param name="app" as="element(tei:app)"/>
     <xsl:sequence select="(($app//tei:lem)[ancestor::tei:app[1] is $app], ($app//tei:rdg)[ancestor::tei:app[1] is $app])[1]"/>
   </xsl:function>
@@ -152,10 +145,11 @@
        regularisation or expansion, or inside an app's variant readings or witness details. -->
   <xsl:function name="ed:is-alternative" as="xs:boolean">
     <xsl:param name="node" as="node()"/>
-    <xsl:sequence select="exists($node/ancestor::*[parent::tei:choice][self::tei:corr or self::tei:reg or self::tei:expan])
+    <xsl:sequence select="exists($node/ancestor::tei:choice or $node/ancestor::tei:app) and (
+        exists($node/ancestor::*[parent::tei:choice][self::tei:corr or self::tei:reg or self::tei:expan])
         or (exists($node/ancestor::tei:app) and (exists($node/ancestor::tei:witDetail)
             or (some $r in $node/ancestor::*[self::tei:lem or self::tei:rdg] satisfies not($r is ed:app-lemma($r/ancestor::tei:app[1])))
-            or (some $a in $node/ancestor::tei:app satisfies ed:app-detached($a))))"/>
+            or (some $a in $node/ancestor::tei:app satisfies ed:app-detached($a)))))"/>
   </xsl:function>
 
   <!-- The character an empty g stands for: its declaration's standard (else normalised, else
@@ -182,7 +176,7 @@
     <xsl:param name="root" as="node()"/>
     <xsl:sequence select="($root/descendant::tei:choice | $root/descendant::tei:sic[not(parent::tei:choice)]
                           | $root/descendant::tei:corr[not(parent::tei:choice)] | $root/descendant::tei:supplied
-                          | $root/descendant::tei:app)
+                          | $root/descendant::tei:app[not(ed:is-alternative(.))])
                           [ancestor::tei:text]"/>
   </xsl:function>
 
@@ -359,7 +353,7 @@
   <xsl:function name="ed:break-shown" as="xs:boolean">
     <xsl:param name="break" as="element()"/>
     <xsl:sequence select="not($break/(@ed | @edRef)) or
-        normalize-space(($break/@ed, $break/@edRef)[1]) = ed:base-witness(root($break), local-name($break))"/>
+        ed:witness-tokens($break) = ed:base-witness(root($break), local-name($break))"/>
   </xsl:function>
 
   <xsl:function name="ed:base-witness" as="xs:string" cache="yes">
@@ -369,7 +363,13 @@
                                         else $root//tei:cb"/>
     <!-- '#none' (no witness is called that): the breaks without a witness are the ones shown -->
     <xsl:sequence select="if (exists($breaks[not(@ed | @edRef)])) then '#none'
-                          else normalize-space(($breaks[1]/@ed, $breaks[1]/@edRef)[1])"/>
+                          else ed:witness-tokens($breaks[1])[1]"/>
+  </xsl:function>
+
+  <!-- The witnesses a break names ('#A #B' or 'A B' -> 'A', 'B'). -->
+  <xsl:function name="ed:witness-tokens" as="xs:string*">
+    <xsl:param name="break" as="element()"/>
+    <xsl:sequence select="tokenize(normalize-space(string-join($break/(@ed, @edRef), ' ')), ' ') ! replace(., '^.*#', '')"/>
   </xsl:function>
 
   <!-- Tokenised text (w, pc) with no whitespace between the tokens: a space after a word or a
@@ -431,6 +431,12 @@
 
   <!-- The writing direction of a language tag: 'rtl' for the languages and scripts written
        right to left, else 'ltr'. -->
+  <!-- The language a node is in: the nearest xml:lang, else the one its document declares. -->
+  <xsl:function name="ed:lang-of" as="xs:string">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="(string(($node/ancestor-or-self::*/@xml:lang)[last()])[.], ed:declared-lang($node))[1]"/>
+  </xsl:function>
+
   <xsl:function name="ed:direction" as="xs:string">
     <xsl:param name="lang" as="xs:string?"/>
     <xsl:variable name="parts" select="tokenize(lower-case(ed:bcp47($lang)), '-')"/>

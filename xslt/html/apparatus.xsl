@@ -48,40 +48,31 @@
   </xsl:template>
 
   <!-- A critical apparatus entry: the reading that stands in the text (linked to the apparatus,
-       the variants in its title), then the entry's own notes as editorial notes. -->
-  <!-- A detached entry (see ed:app-detached): the entry itself where it stands, linked to the
-       apparatus. -->
-  <xsl:template match="tei:app[ed:app-detached(.)]" mode="text" priority="1">
-    <xsl:variable name="link" select="h:is-text(.)"/>
-    <xsl:element name="{if ($link) then 'a' else 'span'}">
-      <xsl:if test="$link"><xsl:attribute name="href" select="'apparatus.html#' || h:app-id(.)"/></xsl:if>
-      <xsl:call-template name="h:attrs">
-        <xsl:with-param name="id" select="ed:id(.)"/>
-        <xsl:with-param name="class" select="'detached'"/>
-      </xsl:call-template>
-      <xsl:value-of select="string-join((@loc, ed:app-label(.))[.], ' ')"/>
-    </xsl:element>
-    <xsl:apply-templates select="tei:note | tei:rdgGrp/tei:note" mode="text"/>
-    <xsl:text> </xsl:text>
-  </xsl:template>
-
+       the variants in its title), then the entry's own notes as editorial notes. A detached one
+       (see ed:app-detached) is the entry itself where it stands. -->
   <xsl:template match="tei:app" mode="text">
-    <xsl:variable name="link" select="h:links-to-apparatus(.) and exists(ed:app-lemma(.)/node())"/>
+    <xsl:variable name="detached" select="ed:app-detached(.)"/>
+    <xsl:variable name="label" select="if ($detached) then string-join((@loc, ed:app-label(.))[.], ' ') else ''"/>
+    <xsl:variable name="link" select="h:links-to-apparatus(.) and (if ($detached) then $label ne '' else exists(ed:app-lemma(.)/node()))"/>
     <xsl:element name="{if ($link) then 'a' else 'span'}">
       <xsl:if test="$link"><xsl:attribute name="href" select="'apparatus.html#' || h:app-id(.)"/></xsl:if>
       <xsl:call-template name="h:attrs">
         <xsl:with-param name="id" select="ed:id(.)"/>
-        <xsl:with-param name="class" select="'intervention'"/>
+        <xsl:with-param name="class" select="if ($detached) then 'detached' else 'intervention'"/>
       </xsl:call-template>
-      <xsl:if test="exists(ed:app-variants(.))">
-        <xsl:attribute name="title" select="string-join(ed:app-variants(.) ! ed:reading-label(.), '; ')"/>
-      </xsl:if>
-      <xsl:apply-templates select="ed:app-lemma(.)/node()" mode="text">
-        <xsl:with-param name="inline" select="true()" tunnel="yes"/>
-        <xsl:with-param name="in-link" select="$link" tunnel="yes"/>
-      </xsl:apply-templates>
+      <xsl:choose>
+        <xsl:when test="$detached"><xsl:value-of select="$label"/></xsl:when>
+        <xsl:otherwise>
+          <xsl:if test="exists(ed:app-variants(.))"><xsl:attribute name="title" select="ed:variants-label(.)"/></xsl:if>
+          <xsl:apply-templates select="ed:app-lemma(.)/node()" mode="text">
+            <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+            <xsl:with-param name="in-link" select="$link" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:element>
     <xsl:apply-templates select="tei:note | tei:rdgGrp/tei:note" mode="text"/>
+    <xsl:if test="$detached"><xsl:text> </xsl:text></xsl:if>
   </xsl:template>
 
   <!-- The id of an intervention's apparatus entry: its xml:id; a generated one is prefixed
@@ -112,16 +103,16 @@
         </xsl:if>
         <xsl:if test="exists(ed:app-variants(.))">
           <xsl:text>] </xsl:text>
-          <span class="lemma-variants"><xsl:value-of select="string-join(ed:app-variants(.) ! ed:reading-label(.), '; ')"/></span>
+          <span class="lemma-variants"><xsl:value-of select="ed:variants-label(.)"/></span>
         </xsl:if>
       </xsl:when>
       <xsl:when test="self::tei:choice">
-        <span class="lemma-printed"><xsl:value-of select="h:plain(ed:reading(., 'printed'))"/></span>
+        <span class="lemma-printed"><xsl:value-of select="ed:plain(ed:reading(., 'printed'))"/></span>
         <xsl:text>] </xsl:text>
         <span class="lemma-corrected"><xsl:value-of select="normalize-space(string-join(ed:reading(., 'corrected'), ''))"/></span>
       </xsl:when>
       <xsl:otherwise>
-        <span class="lemma-printed"><xsl:value-of select="h:plain(.)"/></span>
+        <span class="lemma-printed"><xsl:value-of select="ed:plain(.)"/></span>
         <xsl:text>] </xsl:text>
         <span class="lemma-kind"><xsl:value-of select="map{'sic': 'as printed, doubtful', 'corr': 'corrected',
             'supplied': 'supplied by the editors'}(local-name()) => string()"/></span>
@@ -151,7 +142,7 @@
                 <dl class="witnesses">
                   <xsl:for-each select="$witnesses">
                     <dt><xsl:value-of select="(@n, @xml:id)[1]"/></dt>
-                    <dd><xsl:value-of select="h:plain(.)"/></dd>
+                    <dd><xsl:value-of select="ed:plain(.)"/></dd>
                   </xsl:for-each>
                 </dl>
               </xsl:if>
@@ -186,10 +177,10 @@
       <span class="lemma"><xsl:call-template name="h:lemma"/></span>
       <xsl:variable name="resp" select="for $p in ed:id-from-pointer(($corr/@resp, @resp)[1]) return ed:by-id($p, .)"/>
       <xsl:if test="exists($resp) or $corr/@cert or @cert">
-        <span class="resp">
+        <span class="resp gen">
           <xsl:text> (</xsl:text>
           <xsl:value-of select="string-join((
-              if (exists($resp)) then ed:join-names(for $r in $resp return h:plain(($r/(tei:persName, tei:name), $r)[1])) else (),
+              if (exists($resp)) then ed:join-names(for $r in $resp return ed:plain(($r/(tei:persName, tei:name), $r)[1])) else (),
               (($corr/@cert, @cert)[1]) ! ('certainty: ' || .)), '; ')"/>
           <xsl:text>)</xsl:text>
         </span>

@@ -272,7 +272,7 @@
           <xsl:variable name="date" select="?date"/>
           <xsl:variable name="x" select="$h:tl-axis + 14 + (?lane - 1) * $h:tl-lane"/>
           <xsl:variable name="approx" select="exists($date/(@notBefore, @notAfter)) or $date/@cert = ('low', 'medium')"/>
-          <xsl:variable name="label" select="h:plain($date) || ' (' || ed:date-value($date) || '), ' || h:where($date)"/>
+          <xsl:variable name="label" select="ed:plain($date) || ' (' || ed:date-value($date) || '), ' || h:where($date)"/>
           <a href="{h:context-href($date)}" class="mark {if (?point) then 'point' else 'range'} text-{index-of($text-ids, h:text-id($date))[1]}{if ($approx) then ' approx' else ''}"
              data-text="{h:text-id($date)}" data-date="{ed:date-value($date)}" aria-label="{$label}">
             <title><xsl:value-of select="$label"/></title>

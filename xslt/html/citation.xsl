@@ -73,13 +73,6 @@
       else ()"/>
   </xsl:function>
 
-  <!-- Text of an element as read in the printed reading, without notes. -->
-  <xsl:function name="h:plain" as="xs:string">
-    <xsl:param name="el" as="node()*"/>
-    <xsl:sequence select="normalize-space(string-join($el/descendant-or-self::node()[self::text() or self::tei:lb][not(ancestor::tei:note)]
-       [not(ancestor::tei:choice or ancestor::tei:app) or not(ed:is-alternative(.))] ! ed:text-of(.), ''))"/>
-  </xsl:function>
-
   <!-- The page's language: the document's, else English (the language of the site's own labels). -->
   <xsl:function name="h:lang" as="xs:string">
     <xsl:param name="doc" as="node()?"/>
@@ -89,7 +82,7 @@
   <!-- The names in a header's titleStmt (authors or editors), plain. -->
   <xsl:function name="h:names" as="xs:string*">
     <xsl:param name="els" as="element()*"/>
-    <xsl:sequence select="for $e in $els return h:plain(($e/(tei:persName, tei:name)[1], $e)[1])"/>
+    <xsl:sequence select="for $e in $els return ed:plain(($e/(tei:persName, tei:name)[1], $e)[1])"/>
   </xsl:function>
 
   <xsl:function name="h:authors" as="element()*">
@@ -137,7 +130,7 @@
     <xsl:param name="doc" as="node()"/>
     <xsl:variable name="parts" select="h:citation-parts(root($doc))"/>
     <xsl:variable name="where" select="if ($el/self::tei:p) then 'paragraph ' || h:paragraph-number($el)
-                                       else if ($el) then h:plain($el/(self::tei:head, tei:head)[1]) else ()"/>
+                                       else if ($el) then ed:plain($el/(self::tei:head, tei:head)[1]) else ()"/>
     <xsl:variable name="url" select="h:url($parts?page || (if ($el/@xml:id) then '#' || $el/@xml:id else ''))"/>
     <xsl:sequence select="string-join(($parts?head, $where[.], $parts?in), ', ') || $parts?imprint || '. ' || $url"/>
   </xsl:function>
@@ -148,7 +141,7 @@
     <xsl:variable name="authors" select="ed:join-names(h:names(h:authors($doc)))"/>
     <xsl:variable name="title" select="ed:doc-title($doc)"/>
     <xsl:variable name="editors" select="h:names(h:editors($edition))"/>
-    <xsl:variable name="publisher" select="h:plain($edition/*/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher[1])"/>
+    <xsl:variable name="publisher" select="ed:plain($edition/*/tei:teiHeader/tei:fileDesc/tei:publicationStmt/tei:publisher[1])"/>
     <xsl:variable name="imprint" select="string-join(($publisher[.], h:year($edition)), ', ')"/>
     <xsl:sequence select="map{
       'head': string-join(($authors[.], '“' || $title || '”'), ', '),

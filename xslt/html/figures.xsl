@@ -256,7 +256,7 @@
     <xsl:variable name="targets" select="ed:id-from-pointer($fig/@corresp) ! ed:by-id(., $fig)"/>
     <xsl:sequence select="string-join((
         $targets[ed:entry-kind(.) = 'place'] ! ed:entry-label(.),
-        $targets/self::tei:date ! h:plain(.)), ', ')"/>
+        $targets/self::tei:date ! ed:plain(.)), ', ')"/>
   </xsl:function>
 
   <!-- The years of the dates a figure's @corresp points at. -->

@@ -21,7 +21,7 @@
       <xsl:with-param name="current" select="'index'"/>
       <xsl:with-param name="canonical" select="'index.html'"/>
       <xsl:with-param name="description" select="string-join((h:site-title(),
-          h:plain($fileDesc/tei:titleStmt/tei:title[@type = 'sub'][1])[.],
+          ed:plain($fileDesc/tei:titleStmt/tei:title[@type = 'sub'][1])[.],
           if (exists(h:editors($edition))) then 'edited by ' || ed:join-names(h:names(h:editors($edition))) else ()), ', ')"/>
       <xsl:with-param name="json-ld" select="map:merge((map{'@context': 'https://schema.org'},
           if (exists($edition)) then h:edition-json() else map{'@type': 'WebSite', 'name': h:site-title()},
@@ -33,13 +33,13 @@
           <header class="text-head">
             <h1><xsl:value-of select="h:site-title()"/></h1>
             <xsl:for-each select="$fileDesc/tei:titleStmt/tei:title[@type = 'sub']">
-              <p class="subtitle"><xsl:value-of select="h:plain(.)"/></p>
+              <p class="subtitle"><xsl:value-of select="ed:plain(.)"/></p>
             </xsl:for-each>
             <xsl:if test="exists(h:editors($edition))">
               <p class="byline">Edited by <xsl:value-of select="ed:join-names(h:names(h:editors($edition)))"/></p>
             </xsl:if>
             <xsl:for-each select="$fileDesc/tei:publicationStmt[tei:publisher or tei:date]">
-              <p class="imprint"><xsl:value-of select="string-join((h:plain(tei:publisher[1])[.], h:year(.)), ', ')"/></p>
+              <p class="imprint"><xsl:value-of select="string-join((ed:plain(tei:publisher[1])[.], h:year(.)), ', ')"/></p>
             </xsl:for-each>
           </header>
 
@@ -62,7 +62,7 @@
                         </xsl:if>
                       </p>
                       <xsl:for-each select="$source[1]/tei:note[@type = 'attribution']">
-                        <p class="attribution"><xsl:value-of select="h:plain(.)"/></p>
+                        <p class="attribution"><xsl:value-of select="ed:plain(.)"/></p>
                       </xsl:for-each>
                     </xsl:when>
                     <xsl:otherwise><xsl:call-template name="h:source-line"><xsl:with-param name="doc" select="."/></xsl:call-template></xsl:otherwise>
@@ -111,11 +111,11 @@
               <xsl:for-each select="$availability/tei:licence">
                 <p><xsl:variable name="url" select="ed:safe-url(@target)"/>
                   <xsl:choose>
-                    <xsl:when test="$url"><a rel="license" href="{$url}"><xsl:value-of select="h:plain(.)"/></a></xsl:when>
-                    <xsl:otherwise><xsl:value-of select="h:plain(.)"/></xsl:otherwise>
+                    <xsl:when test="$url"><a rel="license" href="{$url}"><xsl:value-of select="ed:plain(.)"/></a></xsl:when>
+                    <xsl:otherwise><xsl:value-of select="ed:plain(.)"/></xsl:otherwise>
                   </xsl:choose></p>
               </xsl:for-each>
-              <xsl:for-each select="$availability/tei:p"><p><xsl:value-of select="h:plain(.)"/></p></xsl:for-each>
+              <xsl:for-each select="$availability/tei:p"><p><xsl:value-of select="ed:plain(.)"/></p></xsl:for-each>
             </section>
           </xsl:if>
 
@@ -163,7 +163,7 @@
               <ul class="history">
                 <xsl:for-each select="$changes">
                   <li><xsl:if test="@when"><time datetime="{@when}"><xsl:value-of select="@when"/></time>: </xsl:if>
-                    <xsl:value-of select="h:plain(.)"/>
+                    <xsl:value-of select="ed:plain(.)"/>
                     <xsl:variable name="who" select="for $p in ed:id-from-pointer(@who) return ed:by-id($p, .)"/>
                     <xsl:if test="exists($who)"> (<xsl:value-of select="ed:join-names(h:names($who))"/>)</xsl:if>
                   </li>

@@ -100,7 +100,7 @@
     <xsl:if test="ed:is-editorial(.)">
       <xsl:variable name="resp" select="for $id in ed:id-from-pointer(@resp) return ed:by-id($id, .)"/>
       <xsl:if test="exists($resp)">
-        <span class="resp gen"> (<xsl:value-of select="ed:join-names(for $r in $resp return h:plain(($r/(tei:persName, tei:name), $r)[1]))"/>)</span>
+        <span class="resp gen"> (<xsl:value-of select="ed:join-names(for $r in $resp return ed:plain(($r/(tei:persName, tei:name), $r)[1]))"/>)</span>
       </xsl:if>
       <xsl:variable name="app" select="h:note-targets(.) intersect ed:interventions(.)"/>
       <xsl:if test="not($in-link) and exists($app) and h:is-text(.)">

@@ -85,8 +85,8 @@
             <xsl:if test="$licence">
               <xsl:variable name="url" select="ed:safe-url($licence/@target)"/>
               <xsl:choose>
-                <xsl:when test="$url"><a rel="license" href="{$url}"><xsl:value-of select="h:plain($licence)"/></a></xsl:when>
-                <xsl:otherwise><xsl:value-of select="h:plain($licence)"/></xsl:otherwise>
+                <xsl:when test="$url"><a rel="license" href="{$url}"><xsl:value-of select="ed:plain($licence)"/></a></xsl:when>
+                <xsl:otherwise><xsl:value-of select="ed:plain($licence)"/></xsl:otherwise>
               </xsl:choose>
               <xsl:text>. </xsl:text>
             </xsl:if>
@@ -124,7 +124,7 @@
     <xsl:sequence select="map:merge((
       map{'@type': 'Book', 'name': h:site-title(), 'url': h:url('index.html'), 'inLanguage': h:lang($edition)},
       if (exists(h:editors($edition))) then map{'editor': h:agents(h:names(h:editors($edition)))} else (),
-      if ($pub/tei:publisher) then map{'publisher': map{'@type': 'Organization', 'name': h:plain($pub/tei:publisher[1])}} else (),
+      if ($pub/tei:publisher) then map{'publisher': map{'@type': 'Organization', 'name': ed:plain($pub/tei:publisher[1])}} else (),
       if (h:year($edition)) then map{'datePublished': h:year($edition)} else (),
       if ($licence) then map{'license': $licence} else ()))"/>
   </xsl:function>

@@ -122,7 +122,7 @@
                   <xsl:variable name="section" select="$holder/ancestor::*[h:is-div(.)][tei:head][1]/tei:head[1]"/>
                   <xsl:if test="position() gt 1">; </xsl:if>
                   <a class="occ" href="{h:text-page(.) || ($holder/@xml:id ! ('#' || .))}">
-                    <xsl:value-of select="string-join((h:plain($section)[.], h:holder-label($holder)), ', ')"/>
+                    <xsl:value-of select="string-join((ed:plain($section)[.], h:holder-label($holder)), ', ')"/>
                   </a>
                   <xsl:if test="count(current-group()) gt 1"> (<xsl:value-of select="count(current-group())"/>×)</xsl:if>
                 </xsl:for-each-group>

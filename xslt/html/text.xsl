@@ -75,7 +75,7 @@
       <p class="byline">
         <xsl:for-each select="$authors">
           <xsl:if test="position() gt 1"><xsl:value-of select="if (position() = last()) then ' and ' else ', '"/></xsl:if>
-          <span class="author"><xsl:value-of select="h:plain((tei:persName, tei:name, .)[1])"/></span>
+          <span class="author"><xsl:value-of select="ed:plain((tei:persName, tei:name, .)[1])"/></span>
           <xsl:if test="@cert">
             <span class="cert"> (attributed; certainty: <xsl:value-of select="@cert"/>)</span>
           </xsl:if>
@@ -127,7 +127,7 @@
           <xsl:for-each select="$divs">
             <xsl:variable name="depth" select="count(ancestor::*[h:is-div(.)])"/>
             <li class="toc-{min((3, $depth + 1))}">
-              <a href="#{(tei:head[1]/@xml:id, @xml:id, ed:id(.))[1]}"><xsl:value-of select="h:plain(tei:head[1])"/></a>
+              <a href="#{(tei:head[1]/@xml:id, @xml:id, ed:id(.))[1]}"><xsl:value-of select="ed:plain(tei:head[1])"/></a>
             </li>
           </xsl:for-each>
         </ol>
@@ -151,7 +151,7 @@
     <xsl:if test="$id and not($copy)"><xsl:attribute name="id" select="$id"/></xsl:if>
     <xsl:if test="@xml:lang"><xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/></xsl:if>
     <!-- a passage in a language written the other way from its context's -->
-    <xsl:if test="@xml:lang and ed:direction(@xml:lang) ne ed:direction(string((ancestor::*/@xml:lang)[last()]))">
+    <xsl:if test="@xml:lang and ed:direction(@xml:lang) ne ed:direction(ed:lang-of(..))">
       <xsl:attribute name="dir" select="ed:direction(@xml:lang)"/>
     </xsl:if>
     <xsl:attribute name="class" select="if (not(@rend or @type)) then (if (not($class) or $class = local-name())
@@ -186,15 +186,18 @@
   <xsl:template match="tei:msDesc//*" mode="text" priority="-0.25">
     <xsl:call-template name="h:generic"/>
   </xsl:template>
-  <xsl:template match="tei:msContents | tei:physDesc | tei:history | tei:additional | tei:msPart" mode="text">
+  <xsl:template match="tei:msContents | tei:physDesc | tei:history | tei:additional | tei:msPart
+                       | tei:incipit | tei:explicit | tei:rubric | tei:finalRubric | tei:colophon" mode="text">
     <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
-    <xsl:element name="{if ($inline) then 'span' else 'div'}">
+    <xsl:element name="{if ($inline or h:phrasing-only(.)) then 'span' else 'div'}">
       <xsl:call-template name="h:attrs"/>
-      <span class="ms-label gen"><xsl:value-of select="map{'msContents': 'Contents', 'physDesc': 'Physical description',
-          'history': 'History', 'additional': 'Additional information', 'msPart': 'Part'}(local-name())"/>: </span>
+      <span class="ms-label gen"><xsl:value-of select="$h:ms-labels(local-name())"/>: </span>
       <xsl:apply-templates mode="text"/>
     </xsl:element>
   </xsl:template>
+  <xsl:variable name="h:ms-labels" as="map(xs:string, xs:string)" select="map{'msContents': 'Contents',
+      'physDesc': 'Physical description', 'history': 'History', 'additional': 'Additional information', 'msPart': 'Part',
+      'incipit': 'Inc.', 'explicit': 'Expl.', 'rubric': 'Rubric', 'finalRubric': 'Final rubric', 'colophon': 'Colophon'}"/>
 
   <!-- A list of witnesses standing in a text: sigla and descriptions. -->
   <xsl:template match="tei:listWit" mode="text">
@@ -259,7 +262,8 @@
   <!-- A glyph: its content, else the character its declaration maps it to; its name on hover. -->
   <xsl:template match="tei:g" mode="text">
     <xsl:variable name="decl" select="ed:by-id(ed:id-from-pointer(@ref)[1], .)"/>
-    <span class="g">
+    <span>
+      <xsl:call-template name="h:attrs"/>
       <xsl:for-each select="($decl/(tei:glyphName, tei:charName))[1]"><xsl:attribute name="title" select="normalize-space()"/></xsl:for-each>
       <xsl:choose>
         <xsl:when test="node()"><xsl:apply-templates mode="text"/></xsl:when>
@@ -270,7 +274,8 @@
 
   <!-- A space left blank in the source: a visible gap, named for screen readers. -->
   <xsl:template match="tei:space" mode="text">
-    <span class="space" title="blank space in the source">
+    <span title="blank space in the source">
+      <xsl:call-template name="h:attrs"/>
       <span class="visually-hidden">(blank space)</span>
     </span>
   </xsl:template>
@@ -285,17 +290,6 @@
   <!-- A TEI example (egXML): its markup, preformatted. -->
   <xsl:template match="*:egXML" mode="text">
     <pre class="egXML"><xsl:value-of select="ed:example-markup(.)"/></pre>
-  </xsl:template>
-
-  <!-- Incipit, explicit, rubric of a manuscript item: labelled. -->
-  <xsl:template match="tei:incipit | tei:explicit | tei:rubric | tei:finalRubric | tei:colophon" mode="text">
-    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
-    <xsl:element name="{if ($inline or h:phrasing-only(.)) then 'span' else 'div'}">
-      <xsl:call-template name="h:attrs"/>
-      <span class="ms-label gen"><xsl:value-of select="map{'incipit': 'Inc.', 'explicit': 'Expl.', 'rubric': 'Rubric',
-          'finalRubric': 'Final rubric', 'colophon': 'Colophon'}(local-name())"/>: </span>
-      <xsl:apply-templates mode="text"/>
-    </xsl:element>
   </xsl:template>
 
   <xsl:template name="h:generic">
@@ -334,7 +328,7 @@
     <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:element name="{if ($inline) then 'span' else 'div'}">
       <xsl:call-template name="h:attrs"><xsl:with-param name="class" select="'block'"/></xsl:call-template>
-      <xsl:if test="ed:speakers(.)"><span class="speaker gen"><xsl:value-of select="ed:speakers(.)"/>: </span></xsl:if>
+      <xsl:for-each select="ed:speakers(.)[.]"><span class="speaker gen"><xsl:value-of select="."/>: </span></xsl:for-each>
       <xsl:apply-templates mode="text"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
     </xsl:element>
   </xsl:template>
@@ -356,7 +350,7 @@
       <!-- the text's direction (the page around it, its labels, stays left to right) -->
       <!-- (a text in no declared language: the browser's guess from its first letters) -->
       <xsl:if test="not(ancestor::tei:text)">
-        <xsl:variable name="lang" select="string((ancestor-or-self::*/@xml:lang)[last()])"/>
+        <xsl:variable name="lang" select="ed:lang-of(.)"/>
         <xsl:if test="ed:direction($lang) = 'rtl' or not(ed:declared-lang(.))">
           <xsl:attribute name="dir" select="if (ed:direction($lang) = 'rtl') then 'rtl' else 'auto'"/>
         </xsl:if>
@@ -438,8 +432,8 @@
     <xsl:element name="{if ($inline) then 'span' else 'div'}">
       <xsl:call-template name="h:attrs"><xsl:with-param name="class" select="'block'"/></xsl:call-template>
       <!-- a verse line's number, drawn in the margin by CSS (not part of the line's text) -->
-      <xsl:if test="self::tei:l and not($inline) and ed:line-number(.)">
-        <xsl:attribute name="data-line" select="ed:line-number(.)"/>
+      <xsl:if test="self::tei:l and not($inline)">
+        <xsl:for-each select="ed:line-number(.)[.]"><xsl:attribute name="data-line" select="."/></xsl:for-each>
       </xsl:if>
       <xsl:apply-templates mode="text">
         <xsl:with-param name="inline" select="exists(self::tei:l | self::tei:speaker | self::tei:salute
@@ -565,7 +559,7 @@
       <xsl:call-template name="h:attrs"/>
       <xsl:if test="$source">
         <xsl:attribute name="title" select="'Quoted from ' || (if (ed:entry-kind($source) != 'other')
-             then ed:entry-label($source) else h:plain($source))"/>
+             then ed:entry-label($source) else ed:plain($source))"/>
       </xsl:if>
       <xsl:apply-templates mode="text">
         <xsl:with-param name="inline" select="not($block) or $inline" tunnel="yes"/>

@@ -114,7 +114,7 @@
     <xsl:variable name="holder" select="h:holder($el)"/>
     <xsl:variable name="own-notes" select="$holder/ancestor-or-self::tei:note"/>
     <xsl:variable name="read" select="$holder//text()[not(ancestor::tei:note except $own-notes)]
-       [not(ancestor::tei:choice or ancestor::tei:app) or not(ed:is-alternative(.))]"/>
+       [not(ed:is-alternative(.))]"/>
     <xsl:variable name="inside" select="$read[ancestor::* intersect $el]"/>
     <!-- 1000 characters either side are plenty: the sentence is clipped at 220 (h:clip-*), and the
          regular expressions below would otherwise scan a whole long holder once per element -->

@@ -159,7 +159,7 @@
         <xsl:if test="exists(ed:app-variants(.))">
           <span class="bracket">]</span>
           <xsl:text> </xsl:text>
-          <span class="reading"><xsl:value-of select="string-join(ed:app-variants(.) ! ed:reading-label(.), '; ')"/></span>
+          <span class="reading"><xsl:value-of select="ed:variants-label(.)"/></span>
         </xsl:if>
         <xsl:for-each select="ed:notes-on(.)">
           <span class="app-note">
@@ -383,7 +383,9 @@
             <xsl:for-each select="current-group()">
               <xsl:sort select="pr:index-sort-key(.)" lang="en"/>
               <xsl:sort select="string(@xml:id)"/>
-              <xsl:variable name="note" select="ed:plain((tei:note, tei:occupation, tei:desc)[1])"/>
+              <!-- (a register note is not a gloss: it can be long; ed:plain used to read notes as
+                   empty, so it never showed here) -->
+              <xsl:variable name="note" select="ed:plain((tei:occupation, tei:desc)[1])"/>
               <div class="index-entry" id="idx-{@xml:id}">
                 <span class="index-name"><xsl:value-of select="pr:index-label(.)"/></span>
                 <xsl:if test="$note">

@@ -46,7 +46,7 @@
     <xsl:if test="@xml:lang">
       <xsl:attribute name="lang" select="ed:bcp47(@xml:lang)"/>
       <!-- a passage in a language written the other way from its context's -->
-      <xsl:if test="ed:direction(@xml:lang) ne ed:direction(string((ancestor::*/@xml:lang)[last()]))">
+      <xsl:if test="ed:direction(@xml:lang) ne ed:direction(ed:lang-of(..))">
         <xsl:attribute name="dir" select="ed:direction(@xml:lang)"/>
       </xsl:if>
     </xsl:if>
@@ -94,7 +94,7 @@
       <xsl:call-template name="pr:lang"/>
       <!-- the text's direction (its title block, in the book's language, stays left to right) -->
       <xsl:if test="self::tei:text and not(ancestor::tei:text) and not(@xml:lang)
-                    and ed:direction(string((ancestor::*/@xml:lang)[last()])) = 'rtl'">
+                    and ed:direction(ed:lang-of(.)) = 'rtl'">
         <xsl:attribute name="dir" select="'rtl'"/>
       </xsl:if>
       <xsl:apply-templates mode="body"/>
@@ -170,8 +170,8 @@
     <xsl:param name="plain" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:element name="{if ($plain or pr:inline(.)) then 'span' else 'div'}">
       <xsl:attribute name="class" select="'l'"/>
-      <xsl:if test="not($plain or pr:inline(.)) and ed:line-number(.)">
-        <xsl:attribute name="data-line" select="ed:line-number(.)"/>
+      <xsl:if test="not($plain or pr:inline(.))">
+        <xsl:for-each select="ed:line-number(.)[.]"><xsl:attribute name="data-line" select="."/></xsl:for-each>
       </xsl:if>
       <xsl:call-template name="pr:id"/>
       <xsl:apply-templates mode="body"/>
@@ -364,17 +364,11 @@
     <span class="oRef"><xsl:value-of select="ed:headword(.)"/></span>
   </xsl:template>
 
-  <!-- A quotation with its source: the source after the words, wherever the TEI puts it. -->
+  <!-- A quotation with its source (run in): the source after the words, wherever the TEI puts it. -->
   <xsl:template match="tei:cit" mode="body">
-    <xsl:variable name="source" select="tei:bibl | tei:ref | tei:ptr"/>
-    <xsl:choose>
-      <xsl:when test="exists($source) and $source[1] &lt;&lt; (* except $source)[1]">
-        <xsl:call-template name="pr:element">
-          <xsl:with-param name="children" select="(node() except $source, $source)"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise><xsl:call-template name="pr:element"/></xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="pr:element">
+      <xsl:with-param name="children" select="node() except (tei:bibl | tei:ref | tei:ptr), tei:bibl | tei:ref | tei:ptr"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- Tokens (w, pc) written without spaces between them: spaced as words (ed:space-after). -->
@@ -387,7 +381,7 @@
   <xsl:template match="tei:u" mode="body">
     <div class="u">
       <xsl:call-template name="pr:id"/>
-      <xsl:if test="ed:speakers(.)"><span class="speaker"><xsl:value-of select="ed:speakers(.)"/>: </span></xsl:if>
+      <xsl:for-each select="ed:speakers(.)[.]"><span class="speaker"><xsl:value-of select="."/>: </span></xsl:for-each>
       <xsl:apply-templates mode="body"/>
     </div>
   </xsl:template>

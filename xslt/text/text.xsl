@@ -46,7 +46,7 @@
     <xsl:variable name="docs" as="document-node()*">
       <xsl:try select="root(.)"><xsl:catch select="$texts"/></xsl:try>  <!-- no context document: the edition -->
     </xsl:variable>
-    <xsl:sequence select="some $t in $docs//tei:text[not(ancestor::tei:text)] satisfies matches(string($t), $ed:cjk)"/>
+    <xsl:sequence select="some $d in $docs satisfies ed:has-cjk($d)"/>
   </xsl:variable>
 
   <!-- One document. -->
