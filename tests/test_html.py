@@ -439,3 +439,15 @@ def test_corpus_every_word_rendered(tmp_path_factory):
             assert not missing, (path.name, list(missing.items())[:10])
     check_links(out)
     assert_valid_html5(sorted(out.rglob("*.html")))
+
+
+def test_index_gives_each_sources_attribution_note_in_words(site):
+    """The attribution notes of the edition header's sources (note type="attribution") are
+    printed on the index; reading a note as text once gave empty paragraphs here."""
+    folder, out = site
+    edition = folder / "edition.xml"
+    if not edition.is_file():
+        pytest.skip("no edition header")
+    notes = parse_tei(edition).xpath("//t:sourceDesc//t:note[@type='attribution']", namespaces=NS)
+    shown = [" ".join(p.text_content().split()) for p in page(out, "index.html").xpath("//p[@class='attribution']")]
+    assert len(shown) == len(notes) and all(shown), shown
