@@ -22,7 +22,7 @@ from conftest import run_edition
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "genres"
 SOURCES = ["apparatus.xml", "arabic.xml", "letter.xml", "manuscript.xml",
            "apparatus-external.xml", "letter-uncertain.xml", "hebrew.xml", "chinese.xml", "verse.xml", "documentation.xml", "witness-pages.xml",
-           "speech.xml", "dictionary.xml", "genetic.xml", "inscription.xml", "persian.xml"]
+           "speech.xml", "dictionary.xml", "genetic.xml", "inscription.xml", "persian.xml", "epigraphy.xml"]
 APPARATUS_HEADING = "Apparatus of editorial interventions"
 POEM = ["The summer was long and bright,",
         "And all the fields were green;",
@@ -545,3 +545,47 @@ def test_a_line_break_in_a_title_is_a_space(tmp_path):
     title = "An Gottfried Weber in Mannheim Darmstadt, 21. August 1810"
     assert (tmp_path / "out" / "text" / "weber.txt").read_text(encoding="utf-8").startswith(title + "\n")
     assert html.parse(str(tmp_path / "out" / "html" / "weber.html")).getroot().xpath("string(//h1)") == title
+
+
+# --- epigraphy: Leiden brackets, gaps that say how much is lost, head-less divisions ------------
+
+EPIGRAPHY_READING = ("Dis [Manibus] Iul⟨i⟩us {et} pater [… 3 characters illegible] filio [… lines lost] "
+                     "fecit [… about 2–4 words lost] hic […]")
+
+
+def test_text_epigraphy_uses_leiden_brackets_and_gap_extents(built):
+    head = norm(before_apparatus(text_of(built, "epigraphy")))
+    assert EPIGRAPHY_READING in head
+
+
+def test_pdf_epigraphy_uses_leiden_brackets_and_gap_extents(built):
+    text = pdf_text(built, "epigraphy").replace(" °", "").replace("°", "")  # ° marks an intervention in print
+    assert norm(EPIGRAPHY_READING) in norm(text)
+
+
+def test_html_epigraphy_brackets_and_gap_extents(built):
+    body = article(built, "epigraphy")
+    omitted = body.xpath(f".//*[{has_class('supplied')} and {has_class('omitted')}]")
+    assert [norm(e.text_content()) for e in omitted] == ["i"]  # the CSS draws ⟨ ⟩ round .supplied.omitted
+    assert [norm(e.text_content()) for e in body.xpath(f".//*[{has_class('surplus')}]")] == ["et"]
+    gaps = [norm(e.text_content()) for e in body.xpath(f".//*[{has_class('gap')}]")]
+    assert gaps[:3] == ["[… 3 characters illegible]", "[… lines lost]", "[… about 2–4 words lost]"]
+    css = (built / "html" / "assets" / "edition.css").read_text(encoding="utf-8")
+    assert re.search(r'\.supplied\.omitted::before\s*\{\s*content:\s*"⟨"', css)
+    assert re.search(r'\.surplus::before\s*\{\s*content:\s*"\{"', css)
+
+
+def test_divisions_without_a_head_get_the_editors_label_in_every_format(built):
+    lines = [line.strip() for line in before_apparatus(text_of(built, "epigraphy")).splitlines()]
+    for label in ("[Edition]", "[Face a]", "[Face b]", "[Translation]"):
+        assert label in lines, f"{label} not a line of the text edition"
+    assert lines.index("[Face a]") < lines.index("[Face b]") < lines.index("[Translation]")
+    assert not any(line.startswith("[Poem") for line in lines)  # a type alone, without n, says too little
+    labels = article(built, "epigraphy").xpath(f".//*[{has_class('div-label')}]")
+    assert [norm(e.text_content()) for e in labels] == ["Edition", "Face a", "Face b", "Translation"]
+    assert all(e.get("lang") == "en" and has_class_token(e, "gen") for e in labels)
+    assert "Edition Face a Dis" in pdf_text(built, "epigraphy")
+
+
+def has_class_token(element, name: str) -> bool:
+    return name in (element.get("class") or "").split()

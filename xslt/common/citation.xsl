@@ -62,6 +62,52 @@
     <xsl:sequence select="string-join(ed:app-variants($app) ! ed:reading-label(.), '; ')"/>
   </xsl:function>
 
+  <!-- The label of a division that has no head of its own, from what its attributes say
+       (EpiDoc's 'Edition', 'Translation', 'Face a'; 'Chapter 3'): shown as the editors' words,
+       never as the source's heading. Empty for a headed division or one that says too little. -->
+  <xsl:function name="ed:div-label" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:variable name="kind" select="normalize-space(translate(
+        if ($div/@type = 'textpart') then ($div/@subtype, 'part')[1] else $div/@type, '_-', '  '))"/>
+    <xsl:variable name="named" select="$div/@type = ('edition', 'translation', 'commentary', 'apparatus',
+        'bibliography', 'transcription', 'history', 'description', 'abstract', 'preface', 'introduction')"/>
+    <xsl:sequence select="if ($div/tei:head or not($kind) or not($named or normalize-space($div/@n))) then ''
+        else string-join((upper-case(substring($kind, 1, 1)) || substring($kind, 2), normalize-space($div/@n)[.]), ' ')"/>
+  </xsl:function>
+
+  <!-- What a gap says of itself, in words: its extent and why ('3 characters illegible',
+       'about 2 lines lost (hole)'); empty when it says neither. The edition's own excerpt
+       reasons are spelled out by each format. -->
+  <xsl:function name="ed:gap-words" as="xs:string">
+    <xsl:param name="gap" as="element()"/>
+    <xsl:variable name="unit" select="lower-case(normalize-space($gap/@unit))"/>
+    <xsl:variable name="how-many" select="if ($gap/@quantity) then string($gap/@quantity)
+        else if ($gap/@atLeast and $gap/@atMost and string($gap/@atLeast) ne string($gap/@atMost))
+          then $gap/@atLeast || '–' || $gap/@atMost
+        else normalize-space(($gap/@atMost, $gap/@atLeast)[1])"/>
+    <xsl:variable name="one" select="$how-many = '1'"/>
+    <xsl:variable name="unit-words" select="
+        if ($unit = ('char', 'chars', 'character', 'characters', 'letter', 'letters')) then (if ($one) then 'character' else 'characters')
+        else if ($unit = ('line', 'lines')) then (if ($one) then 'line' else 'lines')
+        else if ($unit = ('word', 'words', 'token', 'tokens')) then (if ($one) then 'word' else 'words')
+        else if ($unit = ('page', 'pages')) then (if ($one) then 'page' else 'pages')
+        else if ($unit = ('leaf', 'leaves', 'folio', 'folios')) then (if ($one) then 'leaf' else 'leaves')
+        else if ($unit = ('column', 'columns')) then (if ($one) then 'column' else 'columns')
+        else translate($unit, '_', ' ')"/>
+    <xsl:variable name="extent" select="
+        if ($how-many) then string-join((if ($gap/@precision = 'low' or $gap/@cert = ('low', 'medium')) then 'about' else (),
+                                          $how-many, $unit-words[.]), ' ')
+        else if (normalize-space($gap/@extent) and not(lower-case(normalize-space($gap/@extent)) = 'unknown'))
+          then normalize-space($gap/@extent)
+        else if ($unit-words) then $unit-words
+        else ''"/>
+    <xsl:variable name="reason" select="for $r in normalize-space(translate($gap/@reason, '_-', '  '))
+        [not($gap/@reason = ('not-in-source', 'excerpt-start', 'excerpt-end'))]
+        return if ($r = 'damage') then 'damaged' else $r"/>
+    <xsl:variable name="agent" select="normalize-space(translate($gap/@agent, '_-', '  '))"/>
+    <xsl:sequence select="string-join(($extent[.], $reason[.], $agent[.] ! ('(' || . || ')')), ' ')"/>
+  </xsl:function>
+
   <!-- A reading without words: a witness's lacuna or its start or end, else an omission. -->
   <xsl:function name="ed:no-words" as="xs:string">
     <xsl:param name="reading" as="element()?"/>

@@ -38,7 +38,8 @@
       <xsl:if test="$link"><xsl:attribute name="href" select="'apparatus.html#' || h:app-id(.)"/></xsl:if>
       <xsl:call-template name="h:attrs">
         <xsl:with-param name="id" select="if ($intervention) then ed:id(.) else @xml:id"/>
-        <xsl:with-param name="class" select="if ($intervention) then 'intervention' else ()"/>
+        <xsl:with-param name="class" select="string-join(('intervention'[$intervention],
+            'omitted'[current()/self::tei:supplied/@reason = 'omitted']), ' ')"/>
       </xsl:call-template>
       <xsl:apply-templates mode="text">
         <xsl:with-param name="inline" select="true()" tunnel="yes"/>

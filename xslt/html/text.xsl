@@ -363,6 +363,9 @@
     <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:element name="{if ($inline) then 'span' else 'section'}">
       <xsl:call-template name="h:attrs"><xsl:with-param name="class" select="'div'"/></xsl:call-template>
+      <xsl:if test="not($inline) and ed:div-label(.)">
+        <p class="div-label gen" lang="en"><xsl:value-of select="ed:div-label(.)"/></p>
+      </xsl:if>
       <xsl:apply-templates mode="text"/>
     </xsl:element>
   </xsl:template>
@@ -643,7 +646,7 @@
     <span><xsl:call-template name="h:attrs"/></span>
   </xsl:template>
 
-  <!-- Gaps: a visible ellipsis with the reason spelled out for every reader. -->
+  <!-- Gaps: a visible ellipsis with what the gap says of itself (extent, reason) for every reader. -->
   <xsl:template match="tei:gap" mode="text">
     <xsl:variable name="reason" select="string(@reason)"/>
     <span><xsl:call-template name="h:attrs"><xsl:with-param name="class" select="'gen'"/></xsl:call-template>
@@ -651,7 +654,8 @@
         <xsl:when test="$reason = 'not-in-source'">not in this excerpt</xsl:when>
         <xsl:when test="$reason = 'excerpt-start'"><span aria-hidden="true">[…]</span><span class="visually-hidden">(the excerpt begins here, mid-sentence)</span></xsl:when>
         <xsl:when test="$reason = 'excerpt-end'"><span aria-hidden="true">[…]</span><span class="visually-hidden">(the excerpt ends here)</span></xsl:when>
-        <xsl:otherwise><span aria-hidden="true">[…]</span><span class="visually-hidden">(omitted<xsl:value-of select="if ($reason) then ': ' || $reason else ''"/>)</span></xsl:otherwise>
+        <xsl:when test="ed:gap-words(.)">[… <xsl:value-of select="ed:gap-words(.)"/>]</xsl:when>
+        <xsl:otherwise><span aria-hidden="true">[…]</span><span class="visually-hidden">(omitted)</span></xsl:otherwise>
       </xsl:choose>
     </span>
   </xsl:template>

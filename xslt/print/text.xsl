@@ -107,6 +107,7 @@
         @type ! (' type-' || replace(., '[^\w-]', '_'))}">
       <xsl:call-template name="pr:id"/>
       <xsl:call-template name="pr:lang"/>
+      <xsl:if test="ed:div-label(.)"><p class="div-label" lang="en"><xsl:value-of select="ed:div-label(.)"/></p></xsl:if>
       <xsl:apply-templates mode="body"/>
     </section>
   </xsl:template>
@@ -405,10 +406,14 @@
     </span>
   </xsl:template>
 
-  <xsl:template match="tei:corr[not(parent::tei:choice)] | tei:supplied" mode="body">
-    <span class="{local-name()} intervention">
+  <!-- Leiden brackets: [supplied], ⟨supplied where the source omits it⟩, {surplus}. -->
+  <xsl:template match="tei:corr[not(parent::tei:choice)] | tei:supplied | tei:surplus" mode="body">
+    <xsl:variable name="omitted" select="self::tei:supplied and @reason = 'omitted'"/>
+    <span class="{local-name(), 'intervention'[not(current()/self::tei:surplus)]}">
       <xsl:call-template name="pr:id"/>
-      <xsl:text>[</xsl:text><xsl:apply-templates mode="body"/><xsl:text>]</xsl:text>
+      <xsl:value-of select="if (self::tei:surplus) then '{' else if ($omitted) then '⟨' else '['"/>
+      <xsl:apply-templates mode="body"/>
+      <xsl:value-of select="if (self::tei:surplus) then '}' else if ($omitted) then '⟩' else ']'"/>
     </span>
   </xsl:template>
 
@@ -417,7 +422,7 @@
       <xsl:when test="@reason = 'not-in-source'"/>
       <xsl:when test="@reason = 'excerpt-start'"><span class="gap excerpt-start">[…] </span></xsl:when>
       <xsl:when test="@reason = 'excerpt-end'"><span class="gap excerpt-end"> […]</span></xsl:when>
-      <xsl:otherwise><span class="gap">[…]</span></xsl:otherwise>
+      <xsl:otherwise><span class="gap">[…<xsl:value-of select="ed:gap-words(.)[.] ! (' ' || .)"/>]</span></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -97,7 +97,7 @@
 
   <xsl:template match="tei:supplied" mode="tx:apparatus">
     <xsl:call-template name="tx:app-entry">
-      <xsl:with-param name="lemma" select="string-join(('[' || tx:flat(node()) || ']]', 'supplied ed.',
+      <xsl:with-param name="lemma" select="string-join(((if (@reason = 'omitted') then '⟨' || tx:flat(node()) || '⟩]' else '[' || tx:flat(node()) || ']]'), 'supplied ed.',
           @reason ! ('(' || . || ')'), tx:cert(.)), ' ')"/>
     </xsl:call-template>
   </xsl:template>

@@ -263,6 +263,23 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A division without a head: the editors' label for it in brackets ('[Translation]'), if its
+       attributes give one, then the content. -->
+  <xsl:template match="tei:div[not(tei:head)][@type] | tei:div1[not(tei:head)][@type] | tei:div2[not(tei:head)][@type]
+                       | tei:div3[not(tei:head)][@type] | tei:div4[not(tei:head)][@type]" mode="tx:block">
+    <xsl:param name="tight" as="xs:boolean" select="false()"/>
+    <xsl:variable name="label" select="ed:div-label(.)"/>
+    <xsl:if test="$label">
+      <xsl:call-template name="tx:para">
+        <xsl:with-param name="text" select="'[' || $label || ']'"/>
+        <xsl:with-param name="tight" select="$tight"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:next-match>
+      <xsl:with-param name="tight" select="$tight and not($label)"/>
+    </xsl:next-match>
+  </xsl:template>
+
   <!-- Block quotations: indented by four; the attribution follows on a line of its own. -->
   <xsl:template match="tei:cit | tei:quote[not(parent::tei:cit)] | tei:q | tei:said" mode="tx:block">
     <xsl:param name="indent" as="xs:integer" tunnel="yes"/>

@@ -185,12 +185,14 @@
   </xsl:template>
 
   <xsl:template match="tei:gap" mode="tx:inline">
-    <xsl:sequence select="' […] '"/>
+    <xsl:sequence select="' [' || string-join(('…', ed:gap-words(.)[.]), ' ') || '] '"/>
   </xsl:template>
-  <xsl:template match="tei:supplied" mode="tx:inline">
-    <xsl:sequence select="'['"/>
+  <!-- Leiden brackets: [supplied], ⟨supplied where the source omits it⟩, {surplus}. -->
+  <xsl:template match="tei:supplied | tei:surplus" mode="tx:inline">
+    <xsl:variable name="omitted" select="self::tei:supplied and @reason = 'omitted'"/>
+    <xsl:sequence select="if (self::tei:surplus) then '{' else if ($omitted) then '⟨' else '['"/>
     <xsl:apply-templates mode="tx:inline"/>
-    <xsl:sequence select="']'"/>
+    <xsl:sequence select="if (self::tei:surplus) then '}' else if ($omitted) then '⟩' else ']'"/>
   </xsl:template>
   <xsl:template match="tei:add" mode="tx:inline">
     <xsl:sequence select="'⸢'"/>
