@@ -22,7 +22,8 @@ from conftest import run_edition
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "genres"
 SOURCES = ["apparatus.xml", "arabic.xml", "letter.xml", "manuscript.xml",
            "apparatus-external.xml", "letter-uncertain.xml", "hebrew.xml", "chinese.xml", "verse.xml", "documentation.xml", "witness-pages.xml",
-           "speech.xml", "dictionary.xml", "genetic.xml", "inscription.xml", "persian.xml", "epigraphy.xml"]
+           "speech.xml", "dictionary.xml", "genetic.xml", "inscription.xml", "persian.xml", "epigraphy.xml",
+           "early-print.xml"]
 APPARATUS_HEADING = "Apparatus of editorial interventions"
 POEM = ["The summer was long and bright,",
         "And all the fields were green;",
@@ -589,3 +590,51 @@ def test_divisions_without_a_head_get_the_editors_label_in_every_format(built):
 
 def has_class_token(element, name: str) -> bool:
     return name in (element.get("class") or "").split()
+
+
+# --- early print: the page's furniture, front matter, raised letters, renditions ---------------
+
+def test_running_heads_catchwords_and_signatures_are_not_text(built):
+    txt = before_apparatus(text_of(built, "early-print"))
+    assert "die Rechnung | geht leicht" in norm(txt)  # the catchword 'geht' is not printed twice
+    assert "A 2" not in txt
+    assert [line for line in txt.splitlines() if "Erstes Capitel." in line] == ["1  Erstes Capitel.", "1  Erstes Capitel."]  # contents, heading
+    body = norm(article(built, "early-print").text_content())
+    assert "A 2" not in body and "geht geht" not in body and "Rechnung geht leicht" in body
+    pdf = pdf_text(built, "early-print")
+    assert "A 2" not in pdf and "Rechnung geht leicht" in pdf
+
+
+def test_front_matter_sections_are_numbered_apart_from_the_body(built):
+    lines = text_of(built, "early-print").splitlines()
+    assert "i  Vorrede." in lines and "1  Erstes Capitel." in lines
+    assert not any(line.startswith("1  Vorrede") for line in lines)
+    assert "Front matter is numbered i, ii" in norm(text_of(built, "early-print"))
+
+
+def test_title_page_parts_inside_a_line_run_in(built):
+    lines = [line.strip() for line in text_of(built, "early-print").splitlines()]
+    assert "verfasset von Leonhard Euler." in lines and "St. Petersburg, 1770." in lines
+    raw = subprocess.run(["pdftotext", str(built / "pdf" / "early-print.pdf"), "-"],
+                         check=True, capture_output=True, text=True).stdout.splitlines()
+    assert "verfasset von Leonhard Euler." in raw and "St. Petersburg, 1770." in raw
+
+
+def test_raised_letters_keep_their_place(built):
+    txt = norm(before_apparatus(text_of(built, "early-print")))
+    assert "im Jahre 1770⁴." in txt and "findet 2ˣ = 512" in txt  # @rendition to tagsDecl CSS, and @rend
+    sups = article(built, "early-print").xpath(".//sup")
+    assert [norm(s.text_content()) for s in sups] == ["4", "x"]
+
+
+def test_renditions_become_classes_and_supraline_is_not_superscript(built):
+    body = article(built, "early-print")
+    spaced = body.xpath(f".//*[{has_class('rend-spaced')}]")  # rendition #g: letter-spacing in tagsDecl
+    assert [norm(s.text_content()) for s in spaced] == ["Vorrede"]
+    over = body.xpath(f".//*[{has_class('rend-overline')}]")
+    assert [o.tag for o in over] == ["span"] and norm(over[0].text_content()) == "leicht"
+
+
+def test_a_glyph_without_a_declaration_is_named_by_its_type_or_left_out(built):
+    txt = before_apparatus(text_of(built, "early-print"))
+    assert "statten[slanting stroke]." in txt and "[]" not in txt

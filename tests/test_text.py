@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -67,6 +68,10 @@ def note_number(note, notes) -> str:
     return note.get("n") or str([n for n in notes if not is_editorial(n)].index(note) + 1)
 
 
+RAISED = re.compile(r"(^|[\s#:])(sup|superscript)\b")
+SUPERSCRIPT = str.maketrans("0123456789abcdefghijklmnoprstuvwxyz", "⁰¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ")
+
+
 def reading_string(el, notes, out: list[str]) -> None:
     """The running text of el as the edition prints it (notes as marks)."""
     name = local(el)
@@ -92,6 +97,18 @@ def reading_string(el, notes, out: list[str]) -> None:
         out.append({"supplied": "]", "del": "⟧", "ex": ")", "add": "⸣"}[name])
     elif name == "space":  # a blank in the source
         out.append(" [vac.] ")
+    elif name == "fw":  # running heads, catchwords: the page's furniture, not the text
+        pass
+    elif name == "unclear":  # a dot below each letter (Leiden)
+        inner: list[str] = []
+        children(el, notes, inner)
+        out.append("".join(c + ("" if c.isspace() or unicodedata.category(c).startswith("M") else "\u0323")
+                           for c in "".join(inner)))
+    elif name == "gap":  # '[…]' or '[… 3 characters lost]', spaced as the source spaces it
+        out.append("[…]")
+    elif (name == "hi" and RAISED.search(" ".join((el.get("rend") or "", el.get("rendition") or "")))
+          and re.fullmatch(r"[0-9a-z]{1,4}", "".join(el.itertext()))):
+        out.append("".join(el.itertext()).translate(SUPERSCRIPT))  # 1903⁴, Mᵉ
     elif name in ("pb", "lb", "cb"):
         before = el.getprevious().tail if el.getprevious() is not None else el.getparent().text
         inside_word = name == "pb" and re.search(r"\w$", before or "") and re.match(r"\w", el.tail or "")

@@ -41,6 +41,30 @@
       if ($local or $register or not($id)) then () else (for $d in $texts return key('ed:id', $id, $d)))[1]"/>
   </xsl:function>
 
+  <!-- How an element is rendered in the source, as kinds the formats know: italic, bold, sup,
+       sub, underline, overline, strike, smallcaps, spaced. Read from @rend tokens, @style, and
+       @rendition: its tokens ('#i', 'simple:italic') and the CSS of the tagsDecl renditions it
+       points at (DTA: rendition xml:id="g" scheme="css": letter-spacing...). -->
+  <xsl:function name="ed:rend-kinds" as="xs:string*" cache="yes">
+    <xsl:param name="el" as="element()"/>
+    <xsl:variable name="pointed" select="for $id in tokenize(normalize-space($el/@rendition), ' ')[starts-with(., '#')]
+        return key('ed:id', substring($id, 2), root($el))[self::tei:rendition]"/>
+    <xsl:variable name="tokens" select="for $t in tokenize(lower-case(normalize-space(string-join(($el/@rend,
+        $el/@rendition), ' '))), ' ') return replace($t, '^(#|simple:|rend:)', '')"/>
+    <xsl:variable name="css" select="lower-case(string-join(($el/@style, $pointed), ';'))"/>
+    <xsl:sequence select="(
+      'italic'[$tokens = ('i', 'it', 'ital', 'italic', 'italics', 'italique', 'kursiv', 'slanted', 'oblique')
+               or matches($css, 'font-style:\s*(italic|oblique)')],
+      'bold'[$tokens = ('b', 'bf', 'bold', 'strong', 'fett', 'bolditalic') or matches($css, 'font-weight:\s*(bold|bolder|[6-9]00)')],
+      'sup'[$tokens = ('sup', 'super', 'superscript', 'sup.') or matches($css, 'vertical-align:\s*(super|top)')],
+      'sub'[$tokens = ('sub', 'subscript') or matches($css, 'vertical-align:\s*(sub|bottom)')],
+      'underline'[$tokens = ('u', 'ul', 'underline', 'underlined', 'uu', 'double-underline') or matches($css, 'text-decoration[^;]*underline')],
+      'overline'[$tokens = ('supraline', 'overline', 'overbar', 'overlined') or matches($css, 'text-decoration[^;]*overline')],
+      'strike'[$tokens = ('strikethrough', 'strike', 'struck', 'overstrike', 'line-through') or matches($css, 'line-through')],
+      'smallcaps'[$tokens = ('sc', 'smcap', 'smallcaps', 'small-caps', 'smallcap', 'k') or matches($css, 'font-variant:\s*small-caps')],
+      'spaced'[$tokens = ('spaced', 'letterspace', 'letterspaced', 'gesperrt', 'g', 'expanded') or matches($css, 'letter-spacing')])"/>
+  </xsl:function>
+
   <!-- The register entry (person, place, org, bibl...) a name's @ref/@key points at. -->
   <xsl:function name="ed:entry" as="element()?">
     <xsl:param name="name" as="element()"/>
@@ -162,7 +186,9 @@
     <xsl:sequence select="if ($mapping) then string($mapping)
       else if ($decl/(tei:glyphName, tei:charName, tei:localProp[@name = 'Name']/@value)) then
         '[' || normalize-space(($decl/tei:glyphName, $decl/tei:charName, $decl/tei:localProp[@name = 'Name']/@value)[1]) || ']'
-      else '[' || normalize-space($g/@ref) || ']'"/>
+      else if (normalize-space($g/@ref)) then '[' || normalize-space($g/@ref) || ']'
+      else if (normalize-space($g/@type)) then '[' || normalize-space(translate($g/@type, '-_', '  ')) || ']'
+      else ''"/>
   </xsl:function>
 
   <!-- Editorial interventions in document order: choices and standalone sic/corr/supplied/unclear. -->

@@ -154,10 +154,11 @@
     <xsl:if test="@xml:lang and ed:direction(@xml:lang) ne ed:direction(ed:lang-of(..))">
       <xsl:attribute name="dir" select="ed:direction(@xml:lang)"/>
     </xsl:if>
-    <xsl:attribute name="class" select="if (not(@rend or @type)) then (if (not($class) or $class = local-name())
+    <xsl:attribute name="class" select="if (not(@rend or @type or @rendition or @style)) then (if (not($class) or $class = local-name())
        then local-name() else string-join(distinct-values((local-name(), tokenize($class, ' '))), ' '))
        else string-join(distinct-values((local-name(), tokenize($class, ' '),
        for $t in tokenize(normalize-space(@rend), ' ')[matches(., '^[\w-]+$')] return 'rend-' || $t,
+       ed:rend-kinds(.) ! ('rend-' || .),
        for $t in tokenize(normalize-space(@type), ' ')[matches(., '^[\w-]+$')] return 'type-' || $t)), ' ')"/>
   </xsl:template>
 
@@ -219,6 +220,8 @@
 
   <!-- A text's own register lists: shown in the registers, not as reading text. -->
   <xsl:template match="tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listNym | tei:listRelation | tei:listObject" mode="text"/>
+  <!-- running heads, catchwords, signatures: the source page's furniture, not its text -->
+  <xsl:template match="tei:fw" mode="text"/>
 
   <!-- A source document's transcription (sourceDoc): surfaces and zones as blocks, each
        written line a line. -->
@@ -577,9 +580,9 @@
   </xsl:template>
 
   <xsl:template match="tei:hi" mode="text">
-    <xsl:variable name="r" select="lower-case(normalize-space(@rend) || ' ' || normalize-space(@rendition))"/>
-    <xsl:element name="{if (matches($r, 'italic')) then 'i' else if (matches($r, 'bold')) then 'b'
-                        else if (matches($r, 'sup')) then 'sup' else if (matches($r, 'sub')) then 'sub' else 'span'}">
+    <xsl:variable name="kinds" select="ed:rend-kinds(.)"/>
+    <xsl:element name="{if ($kinds = 'sup') then 'sup' else if ($kinds = 'sub') then 'sub'
+                        else if ($kinds = 'italic') then 'i' else if ($kinds = 'bold') then 'b' else 'span'}">
       <xsl:call-template name="h:attrs"/>
       <xsl:apply-templates mode="text"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
     </xsl:element>

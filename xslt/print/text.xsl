@@ -31,7 +31,7 @@
       self::tei:head or self::tei:note or self::tei:item or self::tei:cell or self::tei:label
       or self::tei:speaker or self::tei:stage or self::tei:dateline or self::tei:salute
       or self::tei:signed or self::tei:byline or self::tei:titlePart or self::tei:docAuthor
-      or self::tei:trailer][1])"/>
+      or self::tei:trailer or self::tei:docImprint or self::tei:docDate or self::tei:docEdition][1])"/>
   </xsl:function>
 
   <!-- The id attribute of a rendered element (none when rendering $plain). -->
@@ -257,14 +257,14 @@
   </xsl:template>
 
   <xsl:template match="tei:hi" mode="body">
-    <xsl:variable name="r" select="lower-case(string-join((@rend, @rendition, @style), ' '))"/>
+    <xsl:variable name="kinds" select="ed:rend-kinds(.)"/>
     <xsl:variable name="name" select="
-      if (matches($r, 'sup')) then 'sup' else if (matches($r, 'sub')) then 'sub'
-      else if (matches($r, 'bold|strong')) then 'b' else if (matches($r, 'ital|slant')) then 'i'
-      else if (matches($r, 'underline')) then 'u' else 'span'"/>
+      if ($kinds = 'sup') then 'sup' else if ($kinds = 'sub') then 'sub'
+      else if ($kinds = 'bold') then 'b' else if ($kinds = 'italic') then 'i'
+      else if ($kinds = 'underline') then 'u' else 'span'"/>
     <xsl:element name="{$name}">
-      <xsl:attribute name="class" select="'hi' || (if (matches($r, 'small-?caps|(^|\W)sc(\W|$)')) then ' sc' else '')
-        || (if ($name = 'span' and not(matches($r, 'small-?caps|(^|\W)sc(\W|$)|roman|normal'))) then ' hi-default' else '')"/>
+      <xsl:attribute name="class" select="string-join(('hi', 'sc'[$kinds = 'smallcaps'], $kinds[. = ('overline', 'strike', 'spaced')] ! ('rend-' || .),
+        'hi-default'[empty($kinds) and not(matches(lower-case(string-join((current()/@rend, current()/@rendition, current()/@style), ' ')), 'roman|normal'))]), ' ')"/>
       <xsl:apply-templates mode="body"/>
     </xsl:element>
   </xsl:template>
@@ -475,7 +475,8 @@
     <xsl:variable name="block" select="not($plain) and not(pr:inline(.)) and
       (local-name() = $pr:blocks or exists(.//*[local-name() = $pr:blocks]))"/>
     <xsl:element name="{if ($block) then 'div' else 'span'}">
-      <xsl:attribute name="class" select="local-name()"/>
+      <xsl:attribute name="class" select="string-join((local-name(),
+          if (@rend or @rendition or @style) then ed:rend-kinds(.) ! ('rend-' || .) else ()), ' ')"/>
       <xsl:if test="@xml:id or @ref"><xsl:call-template name="pr:id"/></xsl:if>
       <xsl:call-template name="pr:lang"/>
       <xsl:apply-templates select="$children" mode="body"/>

@@ -26,7 +26,7 @@
     'salute', 'signed', 'epigraph', 'argument', 'trailer', 'postscript', 'titlePage', 'docTitle',
     'titlePart', 'docAuthor', 'docImprint', 'docDate', 'docEdition', 'castList', 'castItem',
     'castGroup', 'listBibl', 'front', 'body', 'back', 'group', 'text', 'floatingText',
-    'figure', 'msDesc', 'fw', 'u', 'annotationBlock', 'entry', 'superEntry', 'sense', 're',
+    'figure', 'msDesc', 'u', 'annotationBlock', 'entry', 'superEntry', 'sense', 're',
     'sourceDoc', 'surface', 'surfaceGrp', 'zone', 'line')"/>
   <!-- Elements whose children all stand as blocks (between paragraphs). -->
   <xsl:variable name="tx:block-parents" as="xs:string*" select="(
@@ -43,7 +43,10 @@
     <xsl:param name="el" as="element()"/>
     <xsl:sequence select="namespace-uri($el) = 'http://www.tei-c.org/ns/1.0'
       and map:contains($tx:structural-set, local-name($el))
-      and not($el/self::tei:figure[not(parent::*[local-name() = $tx:block-parents])])"/>
+      and not($el/self::tei:figure[not(parent::*[local-name() = $tx:block-parents])])
+      (: a title page's author, date or edition inside a line of it ('by docAuthor.') runs in :)
+      and not(($el/self::tei:docAuthor or $el/self::tei:docDate or $el/self::tei:docEdition)
+              and not(local-name($el/..) = $tx:block-parents))"/>
   </xsl:function>
 
   <!-- Does this node stand as a block (rather than in running text)? -->
@@ -75,8 +78,14 @@
                | tei:div4[tei:head] | tei:div5[tei:head] | tei:div6[tei:head] | tei:div7[tei:head]">
       <xsl:variable name="parent" select="generate-id(..)"/>
       <xsl:variable name="n" select="($value?counts($parent), 0)[1] + 1"/>
+      <!-- front matter i, ii...; back matter A, B... (as books number them), so that no two
+           sections of a text share a number -->
+      <xsl:variable name="matter" select="if (exists($value?stack)) then () else ancestor::*[self::tei:front
+          or self::tei:body or self::tei:back][1]"/>
+      <xsl:variable name="shown" select="if ($matter/self::tei:front) then format-integer($n, 'i')
+          else if ($matter/self::tei:back) then format-integer($n, 'A') else string($n)"/>
       <xsl:sequence select="map{'counts': map:put($value?counts, $parent, $n),
-          'stack': (string-join(($value?stack[1], string($n)), '.'), $value?stack)}"/>
+          'stack': (string-join(($value?stack[1], $shown), '.'), $value?stack)}"/>
     </xsl:accumulator-rule>
     <xsl:accumulator-rule phase="end"
         match="tei:div[tei:head] | tei:div1[tei:head] | tei:div2[tei:head] | tei:div3[tei:head]
@@ -246,7 +255,9 @@
     <xsl:sequence select="$blocks ! map:put(., 'text', $marks[1] || normalize-space(?text) || $marks[2])"/>
   </xsl:template>
 
-  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listNym | tei:listRelation | tei:listObject" mode="tx:block"/>
+  <!-- fw (running heads, catchwords, signatures) is the page's furniture, not the text: the
+       print edition hides it too. -->
+  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:fw | tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listNym | tei:listRelation | tei:listObject" mode="tx:block"/>
 
   <!-- Divisions: the numbered heading, then the content. -->
   <xsl:template match="*[tx:is-section(.)]" mode="tx:block">

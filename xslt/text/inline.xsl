@@ -72,7 +72,18 @@
   </xsl:template>
 
   <xsl:template match="*" mode="tx:inline">
-    <xsl:apply-templates mode="tx:inline"/>
+    <xsl:choose>
+      <!-- (any element may be raised: <edition rend="sup">4</edition>) -->
+      <xsl:when test="(@rend or @rendition or @style) and ed:rend-kinds(.) = ('sup', 'sub')">
+        <xsl:variable name="inner" as="xs:string">
+          <xsl:value-of><xsl:apply-templates mode="tx:inline"/></xsl:value-of>
+        </xsl:variable>
+        <xsl:sequence select="tx:raised($inner, ed:rend-kinds(.) = 'sup')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:apply-templates mode="tx:inline"/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Structural elements met inside running text (a verse line inside a quotation inside
@@ -85,7 +96,7 @@
 
   <!-- Italics by function. -->
   <xsl:template mode="tx:inline" match="tei:title[not(@level = 'a')] | tei:foreign | tei:emph | tei:mentioned
-      | tei:hi[tx:italic-rend(@rend, @rendition, @style)]">
+      | tei:hi[ed:rend-kinds(.) = 'italic']">
     <xsl:param name="in-italic" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="inner" as="xs:string*">
       <xsl:apply-templates mode="tx:inline">
@@ -95,13 +106,36 @@
     <xsl:sequence select="if ($in-italic) then string-join($inner, '') else tx:mark(string-join($inner, ''), '_')"/>
   </xsl:template>
 
-  <xsl:template mode="tx:inline" match="tei:hi[not(tx:italic-rend(@rend, @rendition, @style))]
-      [matches(string-join((@rend, @style), ' '), 'bold|font-weight:\s*bold', 'i')]">
+  <xsl:template mode="tx:inline" match="tei:hi[not(ed:rend-kinds(.) = 'italic')][ed:rend-kinds(.) = 'bold']">
     <xsl:variable name="inner" as="xs:string*">
       <xsl:apply-templates mode="tx:inline"/>
     </xsl:variable>
     <xsl:sequence select="tx:mark(string-join($inner, ''), '*')"/>
   </xsl:template>
+
+  <!-- Raised and lowered letters keep their place: a short run (four at most) in Unicode's
+       superscript or subscript characters where each has one (1903⁴, yᵉ, H₂O), else raised
+       after a caret (2^(n+1)); flattening them would change the text's meaning. -->
+  <xsl:template mode="tx:inline" match="tei:hi[not(ed:rend-kinds(.) = ('italic', 'bold'))][ed:rend-kinds(.) = ('sup', 'sub')]">
+    <xsl:variable name="inner" as="xs:string">
+      <xsl:value-of><xsl:apply-templates mode="tx:inline"/></xsl:value-of>
+    </xsl:variable>
+    <xsl:sequence select="tx:raised($inner, ed:rend-kinds(.) = 'sup')"/>
+  </xsl:template>
+  <xsl:function name="tx:raised" as="xs:string">
+    <xsl:param name="inner" as="xs:string"/>
+    <xsl:param name="up" as="xs:boolean"/>
+    <xsl:variable name="from" select="if ($up) then $tx:sup-from else $tx:sub-from"/>
+    <xsl:variable name="to" select="if ($up) then $tx:sup-to else $tx:sub-to"/>
+    <xsl:sequence select="if (normalize-space($inner) = '') then $inner
+        else if (string-length($inner) le 4 and string-length(translate($inner, $from, '')) = 0) then translate($inner, $from, $to)
+        else if (not($up)) then $inner
+        else if (string-length($inner) = 1) then '^' || $inner else '^(' || $inner || ')'"/>
+  </xsl:function>
+  <xsl:variable name="tx:sup-from" as="xs:string" select="'0123456789+-=()abcdefghijklmnoprstuvwxyz'"/>
+  <xsl:variable name="tx:sup-to" as="xs:string" select="'⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ'"/>
+  <xsl:variable name="tx:sub-from" as="xs:string" select="'0123456789+-=()aehklmnopstx'"/>
+  <xsl:variable name="tx:sub-to" as="xs:string" select="'₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕₖₗₘₙₒₚₛₜₓ'"/>
 
   <!-- '_' + text + '_' around the non-space part (spaces stay outside the marks). -->
   <xsl:function name="tx:mark" as="xs:string">
@@ -112,13 +146,6 @@
            || (if (matches($s, '\s$')) then ' ' else '')"/>
   </xsl:function>
 
-  <xsl:function name="tx:italic-rend" as="xs:boolean">
-    <xsl:param name="rend" as="attribute()?"/>
-    <xsl:param name="rendition" as="attribute()?"/>
-    <xsl:param name="style" as="attribute()?"/>
-    <xsl:sequence select="matches(string-join(($rend, $rendition, $style), ' '),
-                                  '(^|[\s#])(i|it|ital|italic|italics|italique|kursiv)($|\s)|font-style:\s*italic', 'i')"/>
-  </xsl:function>
 
   <!-- Page, column and line breaks. -->
   <!-- (a break with letters right against it on both sides is inside a word too, @break or not:
@@ -184,8 +211,18 @@
     <xsl:apply-templates select="ed:app-lemma(.)" mode="tx:inline"/>
   </xsl:template>
 
+  <!-- A gap stands where the source has it, spaced as the source spaces it (ἐπ[…]ς: inside a
+       word), except the excerpt's own start and end. -->
   <xsl:template match="tei:gap" mode="tx:inline">
-    <xsl:sequence select="' [' || string-join(('…', ed:gap-words(.)[.]), ' ') || '] '"/>
+    <xsl:variable name="pad" select="if (@reason = ('excerpt-start', 'excerpt-end', 'not-in-source')) then ' ' else ''"/>
+    <xsl:sequence select="$pad || '[' || string-join(('…', ed:gap-words(.)[.]), ' ') || ']' || $pad"/>
+  </xsl:template>
+  <!-- Unclear letters carry a dot below (Leiden): ạḅ. -->
+  <xsl:template match="tei:unclear" mode="tx:inline">
+    <xsl:variable name="inner" as="xs:string">
+      <xsl:value-of><xsl:apply-templates mode="tx:inline"/></xsl:value-of>
+    </xsl:variable>
+    <xsl:sequence select="replace($inner, '([^\s&#xFDD0;-&#xFDD2;\p{M}]\p{M}*)', '$1&#x323;')"/>
   </xsl:template>
   <!-- Leiden brackets: [supplied], ⟨supplied where the source omits it⟩, {surplus}. -->
   <xsl:template match="tei:supplied | tei:surplus" mode="tx:inline">
@@ -207,5 +244,5 @@
 
   <!-- Parts of the header that may stand in a text (never the reading text itself), and a
        text's own register lists (shown in the appendices). -->
-  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listNym | tei:listRelation | tei:listObject" mode="tx:inline"/>
+  <xsl:template match="tei:teiHeader | tei:facsimile | tei:standOff | tei:fw | tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listNym | tei:listRelation | tei:listObject" mode="tx:inline"/>
 </xsl:stylesheet>

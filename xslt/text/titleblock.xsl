@@ -119,7 +119,8 @@
     <xsl:sequence select="tx:heading('About this plain-text edition', '-')"/>
     <xsl:for-each select="(
       'The text is given as printed in the source; every editorial intervention is listed in the apparatus at the end (the reading printed in the text before the bracket, the editors'' reading after it, then their note).',
-      'Headings are numbered as in the contents below; these section numbers (§1.2; §0: before the first heading) locate the entries of the apparatus and the appendices.',
+      'Headings are numbered as in the contents below; these section numbers (§1.2; §0: before the first heading) locate the entries of the apparatus and the appendices.'
+        || ' Front matter is numbered i, ii…, back matter A, B….'[exists($scope//tei:text//(tei:front | tei:back)//*[tx:is-section(.)])],
       '_Underscores_ mark italics (titles of works, foreign words, emphasis); *asterisks* mark bold.',
       'A vertical bar | marks a page break of the source. A page break inside a word never splits it: the word is printed whole and the bar follows it (bellies | for bel|lies).',
       'A number in square brackets, [4], marks a note at its place in the text; the note''s text follows the paragraph in which the mark stands, indented and introduced by the same number.'
@@ -128,6 +129,7 @@
       ('Note references ' || tx:range($missing) || ' are printed as in the source, but their notes are not in the excerpt (the book''s endnotes were not transcribed); they are marks only.')[exists($missing)],
       '[…] marks text not given: the excerpt begins or ends in mid-sentence, or the source omits it. [Square brackets] around words mark text supplied by the editors; ⟦double brackets⟧ text deleted in the source.',
       'Inside […] the editors say how much is missing and why, where the source says so: [… 3 characters illegible].'[exists($scope//tei:gap[ancestor::tei:text][ed:gap-words(.)])],
+      'A dot under a letter (ạ) marks it as unclear in the source.'[exists($scope//tei:unclear[ancestor::tei:text])],
       '⟨Angle brackets⟩ mark letters or words the source omits, supplied by the editors.'[exists($scope//tei:supplied[ancestor::tei:text][@reason = 'omitted'])],
       '{Braces} mark letters or words in the source that the editors judge superfluous.'[exists($scope//tei:surplus[ancestor::tei:text])],
       'A label in square brackets on a line of its own, [Translation], names a division that has no heading in the source.'[exists($scope//tei:text//*[starts-with(local-name(), 'div')][ed:div-label(.)])],
