@@ -550,7 +550,7 @@ def test_a_line_break_in_a_title_is_a_space(tmp_path):
 
 # --- epigraphy: Leiden brackets, gaps that say how much is lost, head-less divisions ------------
 
-EPIGRAPHY_READING = ("Dis [Manibus] Iul⟨i⟩us {et} pater [… 3 characters illegible] filio [… lines lost] "
+EPIGRAPHY_READING = ("Dis [Manibus] Iul⟨i⟩us {et} pat[… 1 character lost]r [… 3 characters illegible] f\u1ecb\u1e37io [… lines lost] "
                      "fecit [… about 2–4 words lost] hic […]")
 
 
@@ -561,7 +561,7 @@ def test_text_epigraphy_uses_leiden_brackets_and_gap_extents(built):
 
 def test_pdf_epigraphy_uses_leiden_brackets_and_gap_extents(built):
     text = pdf_text(built, "epigraphy").replace(" °", "").replace("°", "")  # ° marks an intervention in print
-    assert norm(EPIGRAPHY_READING) in norm(text)
+    assert norm(EPIGRAPHY_READING.replace("\u1ecb\u1e37", "il")) in norm(text)  # unclear: a dotted underline in print
 
 
 def test_html_epigraphy_brackets_and_gap_extents(built):
@@ -570,7 +570,7 @@ def test_html_epigraphy_brackets_and_gap_extents(built):
     assert [norm(e.text_content()) for e in omitted] == ["i"]  # the CSS draws ⟨ ⟩ round .supplied.omitted
     assert [norm(e.text_content()) for e in body.xpath(f".//*[{has_class('surplus')}]")] == ["et"]
     gaps = [norm(e.text_content()) for e in body.xpath(f".//*[{has_class('gap')}]")]
-    assert gaps[:3] == ["[… 3 characters illegible]", "[… lines lost]", "[… about 2–4 words lost]"]
+    assert gaps[:4] == ["[… 1 character lost]", "[… 3 characters illegible]", "[… lines lost]", "[… about 2–4 words lost]"]
     css = (built / "html" / "assets" / "edition.css").read_text(encoding="utf-8")
     assert re.search(r'\.supplied\.omitted::before\s*\{\s*content:\s*"⟨"', css)
     assert re.search(r'\.surplus::before\s*\{\s*content:\s*"\{"', css)

@@ -102,8 +102,8 @@ def reading_string(el, notes, out: list[str]) -> None:
     elif name == "unclear":  # a dot below each letter (Leiden)
         inner: list[str] = []
         children(el, notes, inner)
-        out.append("".join(c + ("" if c.isspace() or unicodedata.category(c).startswith("M") else "\u0323")
-                           for c in "".join(inner)))
+        out.append(unicodedata.normalize("NFC", "".join(
+            c + ("" if c.isspace() or unicodedata.category(c).startswith("M") else "\u0323") for c in "".join(inner))))
     elif name == "gap":  # '[…]' or '[… 3 characters lost]', spaced as the source spaces it
         out.append("[…]")
     elif (name == "hi" and RAISED.search(" ".join((el.get("rend") or "", el.get("rendition") or "")))

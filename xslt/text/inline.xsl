@@ -222,7 +222,7 @@
     <xsl:variable name="inner" as="xs:string">
       <xsl:value-of><xsl:apply-templates mode="tx:inline"/></xsl:value-of>
     </xsl:variable>
-    <xsl:sequence select="replace($inner, '([^\s&#xFDD0;-&#xFDD2;\p{M}]\p{M}*)', '$1&#x323;')"/>
+    <xsl:sequence select="normalize-unicode(replace($inner, '([^\s&#xFDD0;-&#xFDD2;\p{M}]\p{M}*)', '$1&#x323;'))"/>
   </xsl:template>
   <!-- Leiden brackets: [supplied], ⟨supplied where the source omits it⟩, {surplus}. -->
   <xsl:template match="tei:supplied | tei:surplus" mode="tx:inline">
