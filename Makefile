@@ -4,10 +4,11 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-# jing + a JRE: fast TEI-all validation; fonts (EB Garamond; Droid Sans Fallback for Chinese,
+# jing + a JRE: fast TEI-all validation; fonts (EB Garamond; Droid Sans Fallback, a last resort for Chinese,
 # Japanese and Korean; the text edition counts Chinese and Japanese as two columns, not Hangul) and Pango: the PDF; poppler: PDF checks.
-SYSTEM_PACKAGES := jing default-jre-headless=java fonts-ebgaramond fonts-droid-fallback libpango-1.0-0 libpangoft2-1.0-0 \
-                   libharfbuzz-subset0 poppler-utils
+# fonts-noto-core (43 MB) and fonts-noto-cjk (91 MB): print.css's fallbacks for the scripts EB Garamond lacks (Devanagari, Syriac, Glagolitic, Ethiopic, Tibetan... and CJK in serif with 〱).
+SYSTEM_PACKAGES := jing default-jre-headless=java fonts-ebgaramond fonts-droid-fallback fonts-noto-core fonts-noto-cjk \
+                   libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
 # chromium drives the browser tests; node runs axe-core and the Nu Html Checker (vnu-jar).
 TEST_SYSTEM_PACKAGES := chromium nodejs=node npm=npm
 

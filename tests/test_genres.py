@@ -9,13 +9,15 @@ the markup is the point (dir attributes, class names, links into the apparatus).
 
 from __future__ import annotations
 
+import io
 import re
 import shutil
 import subprocess
 from pathlib import Path
 
+import pypdf
 import pytest
-from lxml import html
+from lxml import etree, html
 
 from conftest import run_edition
 
@@ -23,7 +25,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "genres"
 SOURCES = ["apparatus.xml", "arabic.xml", "letter.xml", "manuscript.xml",
            "apparatus-external.xml", "letter-uncertain.xml", "hebrew.xml", "chinese.xml", "verse.xml", "documentation.xml", "witness-pages.xml",
            "speech.xml", "dictionary.xml", "genetic.xml", "inscription.xml", "persian.xml", "epigraphy.xml",
-           "early-print.xml"]
+           "early-print.xml", "scripts.xml"]
 APPARATUS_HEADING = "Apparatus of editorial interventions"
 POEM = ["The summer was long and bright,",
         "And all the fields were green;",
@@ -404,6 +406,74 @@ def test_cjk_has_a_font_in_the_pdf(built):
     chinese = subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True, text=True).stdout
     families = {f.strip().replace(" ", "-") for line in chinese.splitlines() for f in line.split(",")}
     assert any(n in families for n in names), f"{names}: none covers Chinese ({families}); it would print as boxes"
+
+
+# --- scripts EB Garamond lacks: a real glyph from the stylesheet's fallback, no Latin hyphen ------
+
+PRINT_CSS = Path(__file__).resolve().parents[1] / "xslt" / "print" / "print.css"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+SCRIPT_LINES = {p.get(XML_LANG): p.text for p in etree.parse(str(FIXTURES / "scripts.xml")).iter("{http://www.tei-c.org/ns/1.0}p")
+                if p.get(XML_LANG)}
+
+
+def drawn_glyphs(pdf: Path) -> dict[str, set[str]]:
+    """For each font embedded in the PDF (by family name, from the embedded program's name table):
+    the characters it drew with a real glyph. The ToUnicode map says which text each glyph id
+    stands for; a glyph counts only if the embedded program has it with an outline (not .notdef,
+    not an id past the font's end, which is how WeasyPrint writes a character no font has)."""
+    from fontTools.pens.recordingPen import RecordingPen
+    from fontTools.ttLib import TTFont
+
+    drawn: dict[str, set[str]] = {}
+    seen = set()
+    for pg in pypdf.PdfReader(str(pdf)).pages:
+        for ref in pg["/Resources"].get("/Font", {}).values():
+            font = ref.get_object()
+            if ref.idnum in seen or font.get("/Subtype") != "/Type0":
+                continue
+            seen.add(ref.idnum)
+            descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"].get_object()
+            program = next(descriptor[k] for k in ("/FontFile2", "/FontFile3") if k in descriptor)
+            tt = TTFont(io.BytesIO(program.get_object().get_data()))
+            order, glyphs = tt.getGlyphOrder(), tt.getGlyphSet()
+            cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+            chars = drawn.setdefault(tt["name"].getDebugName(1), set())
+            for block in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+                for gid, text in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]*)>", block):
+                    gid = int(gid, 16)
+                    if not 0 < gid < len(order):
+                        continue
+                    pen = RecordingPen()
+                    glyphs[order[gid]].draw(pen)
+                    if pen.value:
+                        chars.update(bytes.fromhex(text).decode("utf-16-be"))
+    return drawn
+
+
+@pytest.mark.parametrize("lang", sorted(SCRIPT_LINES))
+def test_pdf_draws_every_script_with_a_font_of_the_stylesheet(built, lang):
+    """Devanagari, Glagolitic, Syriac, Ethiopic, Armenian, Georgian, Tibetan and the Japanese
+    repeat mark: one embedded font draws every character of the line (marks and punctuation
+    too) with a real glyph, and it is a family print.css names, not one fontconfig happened
+    to find. Without the fonts (Makefile) every one of these prints as empty boxes."""
+    stack = re.search(r"--face:([^;]*);", PRINT_CSS.read_text(encoding="utf-8")).group(1)
+    families = set(re.findall(r'"([^"]+)"', stack))
+    line = {c for c in SCRIPT_LINES[lang] if not c.isspace() and not c.isascii()}
+    drawn = drawn_glyphs(built / "pdf" / "scripts.pdf")
+    covering = [name for name, chars in drawn.items() if line <= chars]
+    assert covering, (f"{lang}: no font in the PDF has a glyph for every character of {SCRIPT_LINES[lang]!r}; "
+                      + "; ".join(f"{n} lacks {''.join(sorted(line - c))!r}" for n, c in drawn.items()))
+    assert families & set(covering), f"{lang}: drawn in {covering}, none of them named in print.css --face"
+
+
+def test_pdf_does_not_hyphenate_sanskrit_with_a_latin_hyphen(built):
+    """Pyphen has Sanskrit patterns; Devanagari takes no hyphen at a line's end."""
+    lines = subprocess.run(["pdftotext", str(built / "pdf" / "scripts.pdf"), "-"],
+                           check=True, capture_output=True, text=True).stdout.splitlines()
+    sanskrit = [l for l in lines if re.search("[\u0900-\u097f]", l)]
+    assert len(sanskrit) >= 3, "the Sanskrit paragraph does not wrap: the test would prove nothing"
+    hyphenated = [l for l in sanskrit if re.search("[\u0900-\u097f][-\u2010\u00ad]$", l.rstrip())]
+    assert not hyphenated, hyphenated
 
 
 # --- the source's own corrections; page breaks inside words ----------------------------------
