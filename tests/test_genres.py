@@ -591,7 +591,7 @@ def test_dictionary_entry_headword_senses_and_example_sources(built):
     txt = before_apparatus(text_of(built, "lexicon"))
     assert "maṃsa n" in txt and "1. flesh" in txt and "2. meat" in txt
     assert "maṃsaaṃ khādanti" in txt  # the empty oRef is the headword
-    assert txt.index("maṃsaaṃ khādanti") < txt.index("— Jāt I 35")  # the source after its quotation
+    assert "maṃsaaṃ khādanti (Jāt I 35)" in txt  # the example runs in, its source after it
     pdf = pdf_text(built, "lexicon")
     assert pdf.index("maṃsaaṃ khādanti") < pdf.index("Jāt I 35")
     assert article(built, "lexicon").xpath("string(.//b[contains(@class, 'orth')])") == "maṃsa"
@@ -708,3 +708,11 @@ def test_renditions_become_classes_and_supraline_is_not_superscript(built):
 def test_a_glyph_without_a_declaration_is_named_by_its_type_or_left_out(built):
     txt = before_apparatus(text_of(built, "early-print"))
     assert "statten[slanting stroke]." in txt and "[]" not in txt
+
+
+def test_a_quotation_in_a_sentence_runs_in_with_its_source_in_parentheses(built):
+    sentence = "Wie der Dichter sagt arma virumque cano (Verg. A. 1.1) und so fort."
+    lines = [line.strip() for line in before_apparatus(text_of(built, "early-print")).splitlines()]
+    assert sentence in lines  # one paragraph, not broken into a block quotation
+    assert sentence in norm(article(built, "early-print").text_content())
+    assert sentence in pdf_text(built, "early-print")

@@ -454,7 +454,13 @@
     <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:choose>
       <xsl:when test="$inline">
-        <span><xsl:call-template name="h:attrs"/><xsl:apply-templates mode="text"/></span>
+        <!-- run in: the words, then the source in parentheses -->
+        <span><xsl:call-template name="h:attrs"/><xsl:apply-templates select="node() except (tei:bibl | tei:ref)" mode="text"/>
+          <xsl:for-each select="(tei:bibl | tei:ref)[normalize-space()]">
+            <xsl:variable name="paren" select="not(starts-with(normalize-space(), '('))"/>
+            <xsl:value-of select="if ($paren) then ' (' else ' '"/><xsl:apply-templates select="." mode="text"/><xsl:value-of select="')'[$paren]"/>
+          </xsl:for-each>
+        </span>
       </xsl:when>
       <xsl:otherwise>
         <div class="list-wrap">
@@ -489,7 +495,13 @@
     <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:choose>
       <xsl:when test="$inline">
-        <span><xsl:call-template name="h:attrs"/><xsl:apply-templates mode="text"/></span>
+        <!-- run in: the words, then the source in parentheses -->
+        <span><xsl:call-template name="h:attrs"/><xsl:apply-templates select="node() except (tei:bibl | tei:ref)" mode="text"/>
+          <xsl:for-each select="(tei:bibl | tei:ref)[normalize-space()]">
+            <xsl:variable name="paren" select="not(starts-with(normalize-space(), '('))"/>
+            <xsl:value-of select="if ($paren) then ' (' else ' '"/><xsl:apply-templates select="." mode="text"/><xsl:value-of select="')'[$paren]"/>
+          </xsl:for-each>
+        </span>
       </xsl:when>
       <xsl:otherwise>
         <div class="table-wrap">
@@ -540,7 +552,13 @@
     <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:choose>
       <xsl:when test="$inline">
-        <span><xsl:call-template name="h:attrs"/><xsl:apply-templates mode="text"/></span>
+        <!-- run in: the words, then the source in parentheses -->
+        <span><xsl:call-template name="h:attrs"/><xsl:apply-templates select="node() except (tei:bibl | tei:ref)" mode="text"/>
+          <xsl:for-each select="(tei:bibl | tei:ref)[normalize-space()]">
+            <xsl:variable name="paren" select="not(starts-with(normalize-space(), '('))"/>
+            <xsl:value-of select="if ($paren) then ' (' else ' '"/><xsl:apply-templates select="." mode="text"/><xsl:value-of select="')'[$paren]"/>
+          </xsl:for-each>
+        </span>
       </xsl:when>
       <xsl:otherwise>
         <figure><xsl:call-template name="h:attrs"/>

@@ -365,11 +365,19 @@
     <span class="oRef"><xsl:value-of select="ed:headword(.)"/></span>
   </xsl:template>
 
-  <!-- A quotation with its source (run in): the source after the words, wherever the TEI puts it. -->
+  <!-- A quotation with its source (run in): the source after the words, wherever the TEI puts
+       it, in parentheses. -->
   <xsl:template match="tei:cit" mode="body">
-    <xsl:call-template name="pr:element">
-      <xsl:with-param name="children" select="node() except (tei:bibl | tei:ref | tei:ptr), tei:bibl | tei:ref | tei:ptr"/>
-    </xsl:call-template>
+    <span class="cit">
+      <xsl:if test="@xml:id"><xsl:call-template name="pr:id"/></xsl:if>
+      <xsl:call-template name="pr:lang"/>
+      <xsl:apply-templates select="node() except (tei:bibl | tei:ref | tei:ptr)" mode="body"/>
+      <xsl:for-each select="(tei:bibl | tei:ref)[normalize-space()]">
+        <xsl:variable name="paren" select="not(starts-with(normalize-space(), '('))"/>
+        <xsl:value-of select="if ($paren) then ' (' else ' '"/><xsl:apply-templates select="." mode="body"/><xsl:value-of select="')'[$paren]"/>
+      </xsl:for-each>
+      <xsl:apply-templates select="tei:ptr" mode="body"/>
+    </span>
   </xsl:template>
 
   <!-- Tokens (w, pc) written without spaces between them: spaced as words (ed:space-after). -->

@@ -55,8 +55,18 @@
     <xsl:sequence select="$node instance of element() and (
         tx:is-structural($node)
         or local-name($node/..) = $tx:block-parents and namespace-uri($node/..) = 'http://www.tei-c.org/ns/1.0'
-        or $node/@type = 'block' and ($node/self::tei:cit or $node/self::tei:quote)
-        or (not($node/self::tei:note) and (some $c in $node/* satisfies tx:is-block($c))))"/>
+           and not($node/parent::tei:cit)
+        or $node/@type = 'block' and $node/self::tei:quote
+        or ($node/self::tei:cit or $node/parent::tei:cit) and tx:cit-is-block(($node/self::tei:cit, $node/..)[1])
+        or (not($node/self::tei:note or $node/self::tei:cit) and (some $c in $node/* satisfies tx:is-block($c))))"/>
+  </xsl:function>
+
+  <!-- A quotation with its source stands apart when it stands between blocks, says so, or
+       holds blocks (verse, paragraphs); in a sentence it runs in: 'cano (Verg. A. 1.1)'. -->
+  <xsl:function name="tx:cit-is-block" as="xs:boolean">
+    <xsl:param name="cit" as="element()"/>
+    <xsl:sequence select="local-name($cit/..) = $tx:block-parents or $cit/@type = 'block'
+        or exists($cit//*[tx:is-structural(.)])"/>
   </xsl:function>
 
   <!-- A numbered division: a div with a head. -->

@@ -211,6 +211,17 @@
     <xsl:apply-templates select="ed:app-lemma(.)" mode="tx:inline"/>
   </xsl:template>
 
+  <!-- A quotation run in: its words, then its source in parentheses. -->
+  <xsl:template match="tei:cit" mode="tx:inline">
+    <xsl:apply-templates select="node() except (tei:bibl | tei:ref)" mode="tx:inline"/>
+    <xsl:for-each select="tei:bibl | tei:ref">
+      <xsl:variable name="source" as="xs:string"><xsl:value-of><xsl:apply-templates select="." mode="tx:inline"/></xsl:value-of></xsl:variable>
+      <xsl:sequence select="if (normalize-space($source) = '') then ''
+          else if (starts-with(normalize-space($source), '(')) then ' ' || normalize-space($source)
+          else ' (' || normalize-space($source) || ')'"/>
+    </xsl:for-each>
+  </xsl:template>
+
   <!-- A gap stands where the source has it, spaced as the source spaces it (ἐπ[…]ς: inside a
        word), except the excerpt's own start and end. -->
   <xsl:template match="tei:gap" mode="tx:inline">
