@@ -25,7 +25,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "genres"
 SOURCES = ["apparatus.xml", "arabic.xml", "letter.xml", "manuscript.xml",
            "apparatus-external.xml", "letter-uncertain.xml", "hebrew.xml", "chinese.xml", "verse.xml", "documentation.xml", "witness-pages.xml",
            "speech.xml", "dictionary.xml", "genetic.xml", "inscription.xml", "persian.xml", "epigraphy.xml",
-           "early-print.xml", "scripts.xml"]
+           "early-print.xml", "scripts.xml", "anchored-notes.xml"]
 APPARATUS_HEADING = "Apparatus of editorial interventions"
 POEM = ["The summer was long and bright,",
         "And all the fields were green;",
@@ -716,3 +716,31 @@ def test_a_quotation_in_a_sentence_runs_in_with_its_source_in_parentheses(built)
     assert sentence in lines  # one paragraph, not broken into a block quotation
     assert sentence in norm(article(built, "early-print").text_content())
     assert sentence in pdf_text(built, "early-print")
+
+
+# --- notes kept apart from the text, pointing at an anchor in it -------------------------------
+
+def test_notes_kept_apart_stand_at_their_anchors_in_the_text_edition(built):
+    txt = before_apparatus(text_of(built, "anchored-notes"))
+    assert "mon frère;[1] elle m'a fait plaisir.[2]" in norm(txt)
+    lines = [line.rstrip() for line in txt.splitlines()]
+    first = lines.index("[1] The letter from Gauguin is lost.")
+    assert "    Theo answered in May." in lines[first + 1:first + 3]  # a note's second paragraph hangs under its mark
+    assert norm(txt).count("The letter from Gauguin is lost.") == 1  # not again where it is kept
+    assert "A second note." not in "\n".join(apparatus_entries(text_of(built, "anchored-notes")))
+
+
+def test_notes_kept_apart_stand_at_their_anchors_in_the_web_edition(built):
+    body = article(built, "anchored-notes")
+    refs = body.xpath(f".//a[{has_class('note-ref')}]")
+    assert [norm(r.text_content()) for r in refs] == ["Note 1", "Note 2"]
+    assert not body.xpath(f".//*[{has_class('editorial')}]")  # ordinary notes, not the editors' on an intervention
+    kept = body.xpath(f".//section[{has_class('type-notes')}]")
+    assert kept and not norm(kept[0].text_content())  # nothing left where they were kept
+
+
+def test_notes_kept_apart_are_footnotes_at_their_anchors_in_print(built):
+    pdf = pdf_text(built, "anchored-notes")
+    assert "frère;1 elle m'a fait plaisir.2" in pdf
+    assert "1 The letter from Gauguin is lost. Theo answered in May." in pdf
+    assert "Note 1" not in pdf and "Editors" not in pdf

@@ -222,8 +222,25 @@
   <!-- True for editorial notes, which the apparatus shows instead of the reading text. -->
   <xsl:function name="ed:is-editorial" as="xs:boolean">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="$note/@type = 'editorial' or exists($note/@target)
+    <xsl:sequence select="$note/@type = 'editorial' or (exists($note/@target) and not(ed:is-anchored($note)))
                           or exists($note/parent::tei:app | $note/parent::tei:rdgGrp)"/>
+  </xsl:function>
+
+  <!-- A note kept apart from the place it annotates (a notes division, the back matter) that
+       points at an anchor there ('<anchor xml:id="a1"/>', '<note target="#a1">'): every format
+       shows it at the anchor, as if it stood there, and not where it is kept. -->
+  <xsl:function name="ed:is-anchored" as="xs:boolean" cache="yes">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:variable name="id" select="ed:id-from-pointer($note/@target)[1]"/>
+    <xsl:sequence select="exists($id) and not($note/@type = 'editorial')
+        and exists(key('ed:id', $id, root($note))[self::tei:anchor][not(ancestor::tei:note)])"/>
+  </xsl:function>
+
+  <!-- The notes to show at an anchor. -->
+  <xsl:function name="ed:notes-at" as="element(tei:note)*">
+    <xsl:param name="anchor" as="element()"/>
+    <xsl:sequence select="if (not($anchor/@xml:id) or not(root($anchor) instance of document-node())) then ()
+        else key('ed:note-target', string($anchor/@xml:id), root($anchor))[ed:is-anchored(.)]"/>
   </xsl:function>
 
   <!-- The printed number of a note, or its position among the document's notes. -->

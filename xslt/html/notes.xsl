@@ -35,6 +35,12 @@
                           $note/parent::tei:app, $note/parent::tei:rdgGrp/ancestor::tei:app[1]"/>
   </xsl:function>
 
+  <!-- A note kept apart that points at an anchor: shown at the anchor (ed:is-anchored). -->
+  <xsl:template match="tei:note[ed:is-anchored(.)]" mode="text" priority="1">
+    <xsl:param name="placed" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:if test="$placed"><xsl:next-match/></xsl:if>
+  </xsl:template>
+
   <xsl:template match="tei:note" mode="text">
     <xsl:param name="copy" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>

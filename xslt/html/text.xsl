@@ -665,6 +665,9 @@
 
   <xsl:template match="tei:anchor" mode="text">
     <span><xsl:call-template name="h:attrs"/></span>
+    <xsl:apply-templates select="ed:notes-at(.)" mode="text">
+      <xsl:with-param name="placed" select="true()" tunnel="yes"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <!-- Gaps: a visible ellipsis with what the gap says of itself (extent, reason) for every reader. -->

@@ -32,8 +32,12 @@
 
   <xsl:template match="tei:note" mode="body">
     <xsl:param name="plain" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="placed" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="anchored" select="ed:is-anchored(.)"/>
     <xsl:choose>
       <xsl:when test="$plain"/>
+      <!-- a note kept apart that points at an anchor: a footnote at the anchor (ed:is-anchored) -->
+      <xsl:when test="$anchored and not($placed)"/>
       <xsl:when test="pr:is-bare-endnote(.)">
         <span class="endnote-mark" id="{pr:anchor(.)}"><xsl:value-of select="ed:note-number(.)"/></span>
       </xsl:when>
@@ -41,7 +45,7 @@
         <span class="note-anchor" id="{pr:anchor(.)}"/>
       </xsl:when>
       <!-- A note standing between blocks marks no point in the text: printed where it stands. -->
-      <xsl:when test="not(pr:inline(.))">
+      <xsl:when test="not(pr:inline(.) or $anchored)">
         <div class="block-note{if (ed:is-editorial(.)) then ' editorial' else ''}" id="{pr:anchor(.)}">
           <xsl:call-template name="pr:lang"/>
           <span class="note-label">
@@ -67,6 +71,8 @@
 
   <!-- Paragraphs inside a note stay spans (a footnote is one inline box). -->
   <xsl:template match="tei:note//tei:p | tei:note//tei:ab" mode="body" priority="1">
+    <!-- (a space between a note's paragraphs, which run on) -->
+    <xsl:if test="preceding-sibling::*[1][self::tei:p or self::tei:ab]"><xsl:text> </xsl:text></xsl:if>
     <span class="p inner">
       <xsl:call-template name="pr:id"/>
       <xsl:apply-templates mode="body"/>

@@ -443,6 +443,9 @@
     <xsl:param name="plain" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:if test="not($plain) and @xml:id">
       <span class="{local-name()}" id="{pr:anchor(.)}"/>
+      <xsl:apply-templates select="self::tei:anchor/ed:notes-at(.)" mode="body">
+        <xsl:with-param name="placed" select="true()" tunnel="yes"/>
+      </xsl:apply-templates>
     </xsl:if>
   </xsl:template>
 

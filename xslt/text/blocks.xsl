@@ -395,7 +395,7 @@
 
   <!-- Notes standing between blocks (no mark in the text): the note text where it stands. -->
   <xsl:template match="tei:note" mode="tx:block">
-    <xsl:if test="not(ed:is-editorial(.))">
+    <xsl:if test="not(ed:is-editorial(.) or ed:is-anchored(.))">
       <xsl:apply-templates select="." mode="tx:note"/>
     </xsl:if>
   </xsl:template>

@@ -194,9 +194,16 @@
 
   <!-- Notes: a mark where they stand (editorial notes: only in the apparatus). -->
   <xsl:template match="tei:note" mode="tx:inline">
-    <xsl:if test="not(ed:is-editorial(.))">
+    <xsl:param name="placed" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:if test="not(ed:is-editorial(.)) and ($placed or not(ed:is-anchored(.)))">
       <xsl:sequence select="tx:note-mark(.)"/>
     </xsl:if>
+  </xsl:template>
+  <!-- An anchor: the marks of the notes kept elsewhere that point at it (ed:is-anchored). -->
+  <xsl:template match="tei:anchor[@xml:id]" mode="tx:inline">
+    <xsl:apply-templates select="ed:notes-at(.)" mode="tx:inline">
+      <xsl:with-param name="placed" select="true()" tunnel="yes"/>
+    </xsl:apply-templates>
   </xsl:template>
 
   <!-- The reading as printed; the intervention is listed in the apparatus. -->

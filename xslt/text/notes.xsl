@@ -7,6 +7,7 @@
     notes with no text (the endnotes not in the excerpt: <note><gap/></note>)  mark only;
                                                  the title block explains them once
     editorial notes (@type="editorial" or @target)  in the apparatus (apparatus.xsl)
+    notes kept apart that point at an anchor (ed:is-anchored)  as if they stood at the anchor
 -->
 <xsl:stylesheet version="3.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -39,18 +40,36 @@
     <xsl:param name="nodes" as="node()*"/>
     <xsl:variable name="notes" select="$nodes/descendant-or-self::tei:note"/>
     <xsl:apply-templates mode="tx:note"
-        select="$notes[tx:note-kind(.) = 'foot'][not(ancestor::tei:note intersect $notes)]"/>
+        select="$notes[tx:note-kind(.) = 'foot'][not(ancestor::tei:note intersect $notes)][not(ed:is-anchored(.))]
+                | $nodes/descendant-or-self::tei:anchor[@xml:id] ! ed:notes-at(.)[tx:note-kind(.) = 'foot']"/>
   </xsl:template>
 
   <!-- A note's text: '[4] ' and the content, continuation lines hanging under it. -->
   <xsl:template match="tei:note" mode="tx:note">
+    <xsl:param name="indent" as="xs:integer" tunnel="yes"/>
     <xsl:variable name="mark" select="tx:note-mark(.)"/>
+    <xsl:variable name="hang" select="string-length($mark) + 1"/>
     <xsl:variable name="blocks" as="map(*)*">
-      <xsl:call-template name="tx:container">
-        <xsl:with-param name="nodes" select="node()"/>
-        <xsl:with-param name="first" select="$mark || ' '"/>
-        <xsl:with-param name="hang" select="string-length($mark) + 1"/>
-      </xsl:call-template>
+      <xsl:choose>
+        <!-- a note made of paragraphs: the mark opens the first, the others hang under it -->
+        <xsl:when test="* and empty(*[not(self::tei:p or self::tei:ab)]) and not(text()[normalize-space()])">
+          <xsl:for-each select="*">
+            <xsl:call-template name="tx:para">
+              <xsl:with-param name="nodes" select="node()"/>
+              <xsl:with-param name="first" select="if (position() = 1) then $mark || ' ' else ''"/>
+              <xsl:with-param name="hang" select="if (position() = 1) then $hang else 0"/>
+              <xsl:with-param name="indent" select="if (position() = 1) then $indent else $indent + $hang" tunnel="yes"/>
+            </xsl:call-template>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="tx:container">
+            <xsl:with-param name="nodes" select="node()"/>
+            <xsl:with-param name="first" select="$mark || ' '"/>
+            <xsl:with-param name="hang" select="$hang"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
     </xsl:variable>
     <!-- marked as a note: what follows a note is set off by a blank line -->
     <xsl:sequence select="$blocks ! map:put(., 'note', true())"/>
