@@ -744,3 +744,15 @@ def test_notes_kept_apart_are_footnotes_at_their_anchors_in_print(built):
     assert "frère;1 elle m'a fait plaisir.2" in pdf
     assert "1 The letter from Gauguin is lost. Theo answered in May." in pdf
     assert "Note 1" not in pdf and "Editors" not in pdf
+
+
+def test_print_apparatus_says_what_the_source_lacks_for_supplied_text(built):
+    pdf = pdf_text(built, "epigraphy")
+    assert "lost ] Manibus" in pdf and "om. ] i" in pdf  # reason lost; reason omitted
+
+
+def test_gloss_labels_are_set_off_and_bracketed_note_numbers_are_not_doubled(built):
+    lines = [line.strip() for line in before_apparatus(text_of(built, "early-print")).splitlines()]
+    assert "Erstes Buch — Von den Zahlen" in lines and "a) kurz" in lines
+    assert "Eine Anmerkung[1]." in lines and "[1] mit Klammern gedruckt" in lines
+    assert not any("[[1]]" in line for line in lines)

@@ -187,7 +187,9 @@
             <xsl:when test="exists($printed)">
               <xsl:apply-templates select="$printed" mode="body"><xsl:with-param name="plain" select="true()" tunnel="yes"/></xsl:apply-templates>
             </xsl:when>
-            <xsl:otherwise><i>om.</i></xsl:otherwise>
+            <!-- supplied: what the source lacks, in its words ('lost', 'illegible'), else om. -->
+            <xsl:otherwise><i><xsl:value-of select="if (self::tei:supplied[@reason][not(@reason = 'omitted')])
+                then normalize-space(translate(@reason, '_-', '  ')) else 'om.'"/></i></xsl:otherwise>
           </xsl:choose>
         </span>
         <span class="bracket">]</span>

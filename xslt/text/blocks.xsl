@@ -350,7 +350,9 @@
   <xsl:template match="tei:item" mode="tx:block">
     <xsl:param name="tight" as="xs:boolean" select="false()"/>
     <xsl:variable name="label" select="preceding-sibling::*[1][self::tei:label]"/>
-    <xsl:variable name="marker" select="if ($label) then normalize-space(tx:inline($label)) else
+    <!-- a label that is a word, not a number or letter ('Stave I'), is set off by a dash -->
+    <xsl:variable name="marker" select="if ($label) then (let $l := normalize-space(tx:inline($label))
+        return if (string-length($l) gt 3 and not(matches($l, '[\p{P}]$'))) then $l || ' —' else $l) else
         if (@n) then string(@n) else '-'"/>
     <xsl:call-template name="tx:container">
       <xsl:with-param name="nodes" select="node()"/>

@@ -32,7 +32,9 @@
 
   <xsl:function name="tx:note-mark" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="'[' || normalize-space(ed:note-number($note)) || ']'"/>
+    <!-- (a number the source already brackets, n="[1]", is not bracketed again) -->
+    <xsl:sequence select="let $n := normalize-space(ed:note-number($note))
+        return if (matches($n, '^\[.*\]$')) then $n else '[' || $n || ']'"/>
   </xsl:function>
 
   <!-- The footnotes whose marks stand in these nodes (not those inside another of them). -->
