@@ -25,7 +25,8 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "genres"
 SOURCES = ["apparatus.xml", "arabic.xml", "letter.xml", "manuscript.xml",
            "apparatus-external.xml", "letter-uncertain.xml", "hebrew.xml", "chinese.xml", "verse.xml", "documentation.xml", "witness-pages.xml",
            "speech.xml", "dictionary.xml", "genetic.xml", "inscription.xml", "persian.xml", "epigraphy.xml",
-           "early-print.xml", "scripts.xml", "anchored-notes.xml"]
+           "early-print.xml", "scripts.xml", "anchored-notes.xml",
+           "revisions.xml"]
 APPARATUS_HEADING = "Apparatus of editorial interventions"
 POEM = ["The summer was long and bright,",
         "And all the fields were green;",
@@ -756,3 +757,17 @@ def test_gloss_labels_are_set_off_and_bracketed_note_numbers_are_not_doubled(bui
     assert "Erstes Buch — Von den Zahlen" in lines and "a) kurz" in lines
     assert "Eine Anmerkung[1]." in lines and "[1] mit Klammern gedruckt" in lines
     assert not any("[[1]]" in line for line in lines)
+
+
+# --- a revised draft: substitutions, restored deletions, secluded text, hands -----------------
+
+def test_revisions_read_in_every_format(built):
+    txt = norm(before_apparatus(text_of(built, "revisions")))
+    assert "The ⟦old⟧⸢new⸣ law was good, [hand: Bentham] very {very} good^." in txt
+    body = article(built, "revisions")
+    assert "law was good, [hand: Bentham] very very good" in norm(body.text_content())  # braces: CSS
+    restored = body.xpath(f".//*[{has_class('restore')}]//*[{has_class('del')}]")
+    assert [norm(d.text_content()) for d in restored] == ["was"]
+    css = (built / "html" / "assets" / "edition.css").read_text(encoding="utf-8")
+    assert re.search(r"\.restore \.del\s*\{\s*text-decoration:\s*none", css)
+    assert "law was good, [hand: Bentham] very {very} good" in pdf_text(built, "revisions")

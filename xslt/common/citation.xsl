@@ -75,6 +75,17 @@
         else string-join((upper-case(substring($kind, 1, 1)) || substring($kind, 2), normalize-space($div/@n)[.]), ' ')"/>
   </xsl:function>
 
+  <!-- A change of hand in words: 'hand: Jeremy Bentham' (the handNote's scribe, else its
+       first words, else its id), 'new hand' when it names none. -->
+  <xsl:function name="ed:hand-label" as="xs:string">
+    <xsl:param name="shift" as="element()"/>
+    <xsl:variable name="id" select="ed:id-from-pointer($shift/@new)[1]"/>
+    <xsl:variable name="note" select="ed:by-id($id, $shift)"/>
+    <xsl:variable name="name" select="normalize-space(($note/@scribe, $note/tei:persName,
+        (let $t := normalize-space(ed:plain($note)) return if (string-length($t) le 40) then $t else ()), $id)[normalize-space()][1])"/>
+    <xsl:sequence select="if ($name) then 'hand: ' || $name else 'new hand'"/>
+  </xsl:function>
+
   <!-- What a gap says of itself, in words: its extent and why ('3 characters illegible',
        'about 2 lines lost (hole)'); empty when it says neither. The edition's own excerpt
        reasons are spelled out by each format. -->

@@ -178,7 +178,7 @@
                        | tei:quotation | tei:segmentation | tei:stdVals | tei:punctuation
                        | tei:ex | tei:am | tei:label | tei:formula | tei:eg | tei:geo | tei:location | tei:listApp
                        | tei:pron | tei:hyph | tei:syll | tei:per | tei:tns | tei:mood
-                       | tei:superEntry | tei:entry | tei:re | tei:dictScrap" mode="text">
+                       | tei:superEntry | tei:entry | tei:re | tei:dictScrap | tei:subst | tei:metamark | tei:secl" mode="text">
     <xsl:call-template name="h:generic"/>
   </xsl:template>
 
@@ -661,6 +661,11 @@
       </xsl:call-template>
       <xsl:if test="@n"><xsl:attribute name="data-n" select="@n"/></xsl:if>
     </span>
+  </xsl:template>
+
+  <!-- A change of hand: a small editorial marker. -->
+  <xsl:template match="tei:handShift" mode="text">
+    <span><xsl:call-template name="h:attrs"><xsl:with-param name="class" select="'gen'"/></xsl:call-template>[<xsl:value-of select="ed:hand-label(.)"/>]</span><xsl:text> </xsl:text>
   </xsl:template>
 
   <xsl:template match="tei:anchor" mode="text">

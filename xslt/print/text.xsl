@@ -292,7 +292,13 @@
   </xsl:template>
 
   <xsl:template match="tei:del" mode="body">
-    <span class="del"><xsl:apply-templates mode="body"/></span>
+    <span class="{if (ancestor::tei:restore) then 'del restored' else 'del'}"><xsl:apply-templates mode="body"/></span>
+  </xsl:template>
+  <xsl:template match="tei:secl" mode="body">
+    <span class="secl">{<xsl:apply-templates mode="body"/>}</span>
+  </xsl:template>
+  <xsl:template match="tei:handShift" mode="body">
+    <span class="handShift"><xsl:value-of select="' [' || ed:hand-label(.) || '] '"/></span>
   </xsl:template>
 
   <xsl:template match="tei:add" mode="body">

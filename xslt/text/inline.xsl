@@ -259,6 +259,20 @@
     <xsl:apply-templates mode="tx:inline"/>
     <xsl:sequence select="'⟧'"/>
   </xsl:template>
+  <!-- a deletion the source undoes (restore) stands as plain text -->
+  <xsl:template match="tei:restore//tei:del" mode="tx:inline" priority="1">
+    <xsl:apply-templates mode="tx:inline"/>
+  </xsl:template>
+  <!-- secluded text, judged not to belong (secl), in braces like surplus -->
+  <xsl:template match="tei:secl" mode="tx:inline">
+    <xsl:sequence select="'{'"/>
+    <xsl:apply-templates mode="tx:inline"/>
+    <xsl:sequence select="'}'"/>
+  </xsl:template>
+  <!-- a change of hand: '[hand: Bentham]', from the handNote it points at -->
+  <xsl:template match="tei:handShift" mode="tx:inline">
+    <xsl:sequence select="' [' || ed:hand-label(.) || '] '"/>
+  </xsl:template>
 
   <!-- Parts of the header that may stand in a text (never the reading text itself), and a
        text's own register lists (shown in the appendices). -->
