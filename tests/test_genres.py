@@ -771,3 +771,11 @@ def test_revisions_read_in_every_format(built):
     css = (built / "html" / "assets" / "edition.css").read_text(encoding="utf-8")
     assert re.search(r"\.restore \.del\s*\{\s*text-decoration:\s*none", css)
     assert "law was good, [hand: Bentham] very {very} good" in pdf_text(built, "revisions")
+
+
+def test_the_texts_own_title_and_names_as_read_head_the_text_edition(built):
+    lines = text_of(built, "revisions").splitlines()
+    assert lines[0] == "A draft revised in two hands"  # not the volume's title, which comes first
+    assert "Author: Jeremy Bentham" in lines  # surname, forename in the source
+    assert "Contributor: Jane Doe" in lines  # a resp that holds only a note names no role
+    assert page(built, "revisions").findtext(".//title").startswith("A draft revised in two hands")

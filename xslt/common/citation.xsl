@@ -185,9 +185,17 @@
   <!-- The main title (type="main", else the first title) of the titleStmt. -->
   <xsl:function name="ed:edition-main-title" as="xs:string">
     <xsl:param name="doc" as="node()?"/>
-    <xsl:variable name="t" select="ed:header($doc)/tei:fileDesc/tei:titleStmt/tei:title"/>
-    <xsl:sequence select="ed:plain(($t[@type = 'main'], $t[@level = 'a'],
-        $t[not(@type = ('sub', 'subtitle', 'short', 'alt', 'desc')) and not(@level = ('s', 'j'))], $t)[1])"/>
+    <xsl:sequence select="ed:plain(ed:main-title(ed:header($doc)/tei:fileDesc/tei:titleStmt/tei:title))"/>
+  </xsl:function>
+
+  <!-- Of a titleStmt's titles, the text's own: the main title; else the item's (level a); else
+       the first that is not a subtitle, a short or alternative form, or the title of the volume,
+       series or journal it is part of; else the first. -->
+  <xsl:function name="ed:main-title" as="element()?">
+    <xsl:param name="titles" as="element()*"/>
+    <xsl:sequence select="($titles[@type = 'main'], $titles[@level = 'a'],
+        $titles[not(@level = ('s', 'j')) and not(@type = ('sub', 'subtitle', 'short', 'alt', 'desc', 'volume', 'series', 'collection'))],
+        $titles)[1]"/>
   </xsl:function>
 
   <!-- The subtitle (title type="sub"), or ''. -->

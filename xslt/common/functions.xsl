@@ -260,10 +260,7 @@
   <!-- The document's title (first main title of the titleStmt). -->
   <xsl:function name="ed:doc-title" as="xs:string">
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="t" select="root($doc)/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title"/>
-    <!-- the main title; else the item's own (level a), not its series' or journal's; else the first -->
-    <xsl:sequence select="ed:plain(($t[@type = 'main'], $t[@level = 'a'],
-        $t[not(@level = ('s', 'j')) and not(@type = ('sub', 'subtitle', 'short', 'alt', 'desc'))], $t)[1])"/>
+    <xsl:sequence select="ed:plain(ed:main-title(root($doc)/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title))"/>
   </xsl:function>
 
   <!-- A stable id for any element: its xml:id, else a generated one (stable for a given input). -->

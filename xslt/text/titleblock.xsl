@@ -69,11 +69,12 @@
       <xsl:for-each select="ed:corresp-actions($header)">
         <xsl:sequence select="tx:field(ed:corresp-role(.), ed:corresp-label(.))"/>
       </xsl:for-each>
-      <xsl:sequence select="tx:field('Author', $header/tei:fileDesc/tei:titleStmt/tei:author ! tx:header-text(node()))"/>
-      <xsl:sequence select="tx:field('Editors', ($ts ! tei:editor)[1]/../tei:editor ! tx:header-text(node()))"/>
+      <!-- names as read ('Joachim D. Kamiet' from surname, forename; the first of several names) -->
+      <xsl:sequence select="tx:field('Author', $header/tei:fileDesc/tei:titleStmt/tei:author ! ed:agent-name(.))"/>
+      <xsl:sequence select="tx:field('Editors', ($ts ! tei:editor)[1]/../tei:editor ! ed:agent-name(.))"/>
       <xsl:for-each select="($header/tei:fileDesc/tei:titleStmt[tei:respStmt], $fallback/tei:fileDesc/tei:titleStmt)[1]/tei:respStmt">
-        <xsl:sequence select="tx:field(tx:header-text(tei:resp/node()) ! (upper-case(substring(., 1, 1)) || substring(., 2)),
-            string-join((tei:name, tei:persName, tei:orgName) ! tx:header-text(node()), ', '))"/>
+        <xsl:sequence select="tx:field((tx:header-text(tei:resp/node())[normalize-space()], 'Contributor')[1] ! (upper-case(substring(., 1, 1)) || substring(., 2)),
+            string-join((tei:name, tei:persName, tei:orgName) ! ed:agent-name(.), ', '))"/>
       </xsl:for-each>
       <xsl:variable name="edition" select="$h ! tei:fileDesc/tei:editionStmt/tei:edition"/>
       <xsl:sequence select="tx:field('Edition', ($edition)[1] ! tx:header-text(node()))"/>
