@@ -554,7 +554,8 @@ EPIGRAPHY_READING = ("Dis [Manibus] Iul⟨i⟩us {et} pater [… 3 characters il
 
 
 def test_text_epigraphy_uses_leiden_brackets_and_gap_extents(built):
-    head = norm(before_apparatus(text_of(built, "epigraphy")))
+    # (the reading without its margin line number: line 5 of face a shows one)
+    head = norm(re.sub(r"(?m)^ *5  ", "", before_apparatus(text_of(built, "epigraphy"))))
     assert EPIGRAPHY_READING in head
 
 
