@@ -426,9 +426,14 @@
        (ab, p) whose lines are the source's, each begun by a numbered line break,
        <ab><lb n="1"/>…<lb n="2" break="no"/>…</ab>. Its first text follows a numbered lb; a prose
        paragraph with occasional line breaks (numbered or not) after text of its own runs on. -->
+  <xsl:key name="ed:numbered-lb" match="tei:lb[@n]" use="'lb'"/>
   <xsl:function name="ed:lineated" as="xs:boolean">
     <xsl:param name="block" as="element()"/>
-    <xsl:variable name="lb" select="($block//tei:lb[@n])[1]"/>
+    <!-- (asked of every paragraph: in a document without numbered line breaks, answered from
+         one index of the document, ed:numbered-lb, rather than by reading the paragraph) -->
+    <xsl:variable name="root" select="root($block)"/>
+    <xsl:variable name="lb" select="if ($root instance of document-node() and empty(key('ed:numbered-lb', 'lb', $root)[1])) then ()
+        else ($block//tei:lb[@n])[1]"/>
     <xsl:sequence select="exists($lb) and not(($block//text()[normalize-space()])[1] &lt;&lt; $lb)"/>
   </xsl:function>
 
@@ -480,9 +485,11 @@
   <xsl:key name="ed:textpart" match="tei:div[@type = 'textpart']" use="'textpart'"/>
   <xsl:function name="ed:line-of" as="xs:string?">
     <xsl:param name="node" as="node()"/>
-    <xsl:variable name="block" select="$node/ancestor::*[self::tei:ab or self::tei:p][1][ed:lineated(.)]"/>
-    <xsl:variable name="lb" select="$node/preceding::tei:lb[@n][1][. &gt;&gt; $block]"/>
     <xsl:variable name="root" select="root($node)"/>
+    <!-- (a document without numbered line breaks: nothing to read, per entry, in its paragraphs) -->
+    <xsl:variable name="block" select="if ($root instance of document-node() and empty(key('ed:numbered-lb', 'lb', $root)[1])) then ()
+        else $node/ancestor::*[self::tei:ab or self::tei:p][1][ed:lineated(.)]"/>
+    <xsl:variable name="lb" select="$block ! $node/preceding::tei:lb[@n][1][. &gt;&gt; $block]"/>
     <xsl:variable name="parts" select="if ($root instance of document-node() and count(key('ed:textpart', 'textpart', $root)[position() le 2]) gt 1)
         then $node/ancestor::tei:div[@type = 'textpart']/@n[normalize-space()] ! normalize-space() else ()"/>
     <xsl:sequence select="if (not($block and $lb)) then ()
