@@ -274,7 +274,7 @@
           </xsl:iterate>
         </xsl:variable>
         <xsl:variable name="kept" select="$lines[?label ne '' or normalize-space(?text) ne '']"/>
-        <xsl:variable name="width" select="max((1, $kept ! string-length(?label)))"/>
+        <xsl:variable name="width" select="max((2, $kept ! string-length(?label)))"/>  <!-- (at least two: the same column for the blocks of most documents) -->
         <xsl:for-each select="$kept">
           <xsl:sequence select="tx:b(?text, $indent, tx:spaces($width - string-length(?label)) || ?label || '  ',
               $width + 4, $tight or position() gt 1)"/>
