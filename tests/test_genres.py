@@ -26,7 +26,7 @@ SOURCES = ["apparatus.xml", "arabic.xml", "letter.xml", "manuscript.xml",
            "apparatus-external.xml", "letter-uncertain.xml", "hebrew.xml", "chinese.xml", "verse.xml", "documentation.xml", "witness-pages.xml",
            "speech.xml", "dictionary.xml", "genetic.xml", "inscription.xml", "persian.xml", "epigraphy.xml",
            "early-print.xml", "scripts.xml", "anchored-notes.xml",
-           "revisions.xml"]
+           "revisions.xml", "lineation.xml"]
 APPARATUS_HEADING = "Apparatus of editorial interventions"
 POEM = ["The summer was long and bright,",
         "And all the fields were green;",
@@ -626,12 +626,14 @@ EPIGRAPHY_READING = ("Dis [Manibus] Iul⟨i⟩us {et} pat[… 1 character lost]r
 
 
 def test_text_epigraphy_uses_leiden_brackets_and_gap_extents(built):
-    head = norm(before_apparatus(text_of(built, "epigraphy")))
+    # (the reading without its margin line number: line 5 of face a shows one)
+    head = norm(re.sub(r"(?m)^ *5  ", "", before_apparatus(text_of(built, "epigraphy"))))
     assert EPIGRAPHY_READING in head
 
 
 def test_pdf_epigraphy_uses_leiden_brackets_and_gap_extents(built):
     text = pdf_text(built, "epigraphy").replace(" °", "").replace("°", "")  # ° marks an intervention in print
+    text = text.replace("lost] 5 fecit", "lost] fecit")  # line 5's number in the margin
     assert norm(EPIGRAPHY_READING.replace("\u1ecb\u1e37", "il")) in norm(text)  # unclear: a dotted underline in print
 
 
@@ -779,3 +781,119 @@ def test_the_texts_own_title_and_names_as_read_head_the_text_edition(built):
     assert "Author: Jeremy Bentham" in lines  # surname, forename in the source
     assert "Contributor: Jane Doe" in lines  # a resp that holds only a note names no role
     assert page(built, "revisions").findtext(".//title").startswith("A draft revised in two hands")
+
+
+# --- lineated transcriptions (EpiDoc <ab><lb n="1"/>…): the source's lines, numbered --------------
+
+LINEATED_TEXT = [
+    "[Column i]",
+    "",
+    "    Claudia Severa Lepidinae",
+    "    suae salutem iii Idus Septembres",   # a word broken at a line end: whole where it begins
+    "    soror ad diem [sollem]nem",
+    "    natalem meum rogo",
+    " 5  libenter facias ut venias ad nos iucundiorem mihi diem interventu",
+    "      tuo factura si venias",            # a long line wraps, hanging
+    "5a  ⸢Cerialem tuum⸣ saluta",             # an irregular number is shown
+    "    Aelius meus et filiolus",            # 6 after 5a: regular, not shown
+    "    [sperabo te",                        # a line break inside <supplied>
+    "    soror] vale",
+    "    soror karissima et anima",
+    "10  mea ita valeam",
+    "",
+    "[Column ii]",
+    "",
+    "    Sulpiciae Lepidinae",
+    "    Cerialis",
+    "12  a Severa sua sorore",                # a jump (2 -> 12) is shown
+    "13",                                     # a line emptied by the word moved up keeps its number
+]
+
+
+def pdf_lines(built: Path, name: str) -> list[str]:
+    """The PDF's lines as laid out (pdftotext -layout: no joining of hyphenated lines), blank
+    lines and intervention circles dropped, trailing spaces stripped."""
+    if not shutil.which("pdftotext"):
+        pytest.skip("poppler-utils (pdftotext) not installed")
+    out = subprocess.run(["pdftotext", "-layout", str(built / "pdf" / f"{name}.pdf"), "-"],
+                         check=True, capture_output=True, text=True).stdout
+    return [re.sub(r" ?°", "", line).rstrip() for line in out.splitlines() if line.strip()]
+
+
+def test_text_lineated_transcription_keeps_the_source_lines_with_numbers(built):
+    txt = before_apparatus(text_of(built, "birthday-letter"))
+    lines = txt.splitlines()
+    start = lines.index("[Column i]")
+    assert lines[start:start + len(LINEATED_TEXT)] == LINEATED_TEXT
+    assert all(len(line) <= 72 for line in lines)
+    # the conventions say how
+    assert "keep the lines of the source" in norm(txt) and "printed whole on the line where it begins" in norm(txt)
+
+
+def test_text_prose_with_plain_line_breaks_still_runs_on(built):
+    txt = before_apparatus(text_of(built, "birthday-letter"))
+    assert "\nClaudia Severa to her Lepidina, greetings. I invite you to my birthday.\n" in txt
+    assert "照見五蘊皆空" in text_of(built, "heart-sutra")  # text before its one <lb n="2"/>: prose
+    assert "keep the lines of the source" not in text_of(built, "heart-sutra")
+
+
+def test_text_apparatus_of_a_lineated_text_is_located_by_line(built):
+    assert apparatus_entries(text_of(built, "birthday-letter")) == [
+        "i 3 [sollem]] supplied ed. (lost)",               # column i, line 3
+        "i 7 [sperabo te soror]] supplied ed. (lost)",     # the line it begins in
+        "i 9 karissima] carissima ed.",
+    ]
+    # one textpart: 'l. 5', no '§0'
+    assert apparatus_entries(text_of(built, "epigraphy"))[0] == "a 1 [Manibus]] supplied ed. (lost)"
+
+
+def test_html_lineated_transcription_is_a_line_per_source_line(built):
+    body = article(built, "birthday-letter")
+    blocks = body.xpath(f".//p[{has_class('lineated')}]")
+    assert len(blocks) == 2
+    col1, col2 = ([line for line in b.xpath(f"./span[{has_class('text-line')}]")] for b in blocks)
+    assert [line.get("data-n") for line in col1] == ["1", "2", "3", "4", "5", "5a", "6", "7", "9", "10"]
+    assert [line.get("data-n") for line in col2] == ["1", "2", "12", "13"]
+    shown = [line.get("data-line") for line in col1 + col2 if line.get("data-line")]
+    assert shown == ["5", "5a", "10", "12"]  # every fifth, the irregular, the jump
+    # break="no": the line before is marked (the CSS prints the hyphen), the words are not merged
+    assert [line.get("data-n") for line in col1 + col2 if has_class_token(line, "break-after")] == ["2", "3", "12"]
+    assert norm(col1[1].text_content()) == "suae salutem iii Idus Septem"
+    assert norm(col1[2].text_content()).startswith("bres soror")
+    assert "Septembres soror" in blocks[0].text_content()  # no stray space where the word runs on
+    # a line break inside an element: a <br> with its number
+    nested = col1[7].xpath(f".//*[{has_class('supplied')}]//span[{has_class('lb-n')}]")
+    assert [e.get("data-n") for e in nested] == ["8"]
+    assert nested[0].getprevious().tag == "br"
+    # plain prose line breaks stay <br> in a paragraph
+    prose = body.xpath(f".//p[{has_class('p')}]")
+    assert len(prose) == 1 and not has_class_token(prose[0], "lineated") and len(prose[0].xpath("./br")) == 2
+    assert not article(built, "heart-sutra").xpath(f".//*[{has_class('lineated')}]")
+    css = (built / "html" / "assets" / "edition.css").read_text(encoding="utf-8")
+    assert re.search(r'\.text-line\.break-after::after[^{]*\{\s*content:\s*"-"', css)
+    assert re.search(r"\.text-line\[data-line\]::before[^{]*\{\s*content:\s*attr\(data-line\)", css)
+
+
+def test_html_apparatus_of_a_lineated_text_is_located_by_line(built):
+    places = [norm(a.text_content()) for a in page(built, "apparatus").xpath("//li[starts-with(@id, 'birthday-letter-')]//a[@class='app-place']")]
+    assert places == ["i 3", "i 7", "i 9"]
+
+
+def test_pdf_lineated_transcription_keeps_the_source_lines_and_shows_the_breaks(built):
+    lines = [line.strip() for line in pdf_lines(built, "birthday-letter")]
+    start = lines.index("Claudia Severa Lepidinae")
+    assert lines[start:start + 4] == ["Claudia Severa Lepidinae", "suae salutem iii Idus Septem-",
+                                      "bres soror ad diem [sollem]-", "nem natalem meum rogo"]
+    assert re.fullmatch(r"5 libenter facias .*", lines[start + 4])
+    assert "5a ⸢Cerialem tuum⸣ saluta" in lines and "10 mea ita valeam" in lines
+    assert "[sperabo te" in lines and "soror] vale" in lines  # a break inside <supplied>
+    assert "12 a Severa sua sor-" in lines and "ore" in lines
+    # the prose paragraph with plain <lb/> runs on as before
+    assert "Claudia Severa to her Lepidina, greetings. I invite you to my birthday." in pdf_text(built, "birthday-letter")
+    inscription = [line.strip() for line in pdf_lines(built, "inscription")]
+    assert "arcam conpa-" in inscription and "ravi mihi et" in inscription
+
+
+def test_pdf_apparatus_of_a_lineated_text_gives_the_line(built):
+    text = pdf_text(built, "birthday-letter")
+    assert "i 3 lost ] sollem" in text and "i 9 karissima ] carissima" in text

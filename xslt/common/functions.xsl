@@ -462,6 +462,81 @@
                           else $n"/>
   </xsl:function>
 
+  <!-- Lineated transcriptions (the EpiDoc convention for inscriptions and papyri): a block
+       (ab, p) whose lines are the source's, each begun by a numbered line break,
+       <ab><lb n="1"/>…<lb n="2" break="no"/>…</ab>. Its first text follows a numbered lb; a prose
+       paragraph with occasional line breaks (numbered or not) after text of its own runs on. -->
+  <xsl:key name="ed:numbered-lb" match="tei:lb[@n]" use="'lb'"/>
+  <xsl:function name="ed:lineated" as="xs:boolean">
+    <xsl:param name="block" as="element()"/>
+    <!-- (asked of every paragraph: in a document without numbered line breaks, answered from
+         one index of the document, ed:numbered-lb, rather than by reading the paragraph) -->
+    <xsl:variable name="root" select="root($block)"/>
+    <xsl:variable name="lb" select="if ($root instance of document-node() and empty(key('ed:numbered-lb', 'lb', $root)[1])) then ()
+        else ($block//tei:lb[@n])[1]"/>
+    <xsl:sequence select="exists($lb) and not(($block//text()[normalize-space()])[1] &lt;&lt; $lb)"/>
+  </xsl:function>
+
+  <!-- The line breaks of a lineated block (not those of a note inside it). -->
+  <xsl:function name="ed:line-breaks" as="element(tei:lb)*">
+    <xsl:param name="block" as="element()"/>
+    <xsl:sequence select="$block//tei:lb[not(ancestor::tei:note[1] &gt;&gt; $block)]"/>
+  </xsl:function>
+
+  <!-- The number a line of a lineated block shows in the margin, given the @n of the numbered
+       line before it ('' for the first): as for verse (ed:line-number) every fifth and any @n
+       that is not a number ('7a'), and also where the count is broken: a jump (22 after 12), a
+       first line other than 1. Else ''. -->
+  <xsl:function name="ed:lb-label" as="xs:string">
+    <xsl:param name="n" as="xs:string"/>
+    <xsl:param name="prev" as="xs:string"/>
+    <xsl:variable name="n" select="normalize-space($n)"/>
+    <xsl:variable name="p" select="replace(normalize-space($prev), '^(\d+).*$', '$1')"/>
+    <xsl:sequence select="if ($n = '') then ''
+        else if (not($n castable as xs:integer)) then $n
+        else if (xs:integer($n) mod 5 = 0) then $n
+        else if ($p = '') then (if (xs:integer($n) = 1) then '' else $n)
+        else if ($p castable as xs:integer and xs:integer($p) + 1 = xs:integer($n)) then ''
+        else $n"/>
+  </xsl:function>
+
+  <!-- The margin numbers of line breaks (ed:line-breaks of one block, in order), by
+       generate-id: '' where none is shown. Computed once a block, in one pass. -->
+  <xsl:function name="ed:lb-labels" as="map(xs:string, xs:string)"
+      xmlns:map="http://www.w3.org/2005/xpath-functions/map">
+    <xsl:param name="lbs" as="element(tei:lb)*"/>
+    <xsl:variable name="entries" as="map(xs:string, xs:string)*">
+      <xsl:iterate select="$lbs">
+        <xsl:param name="prev" as="xs:string" select="''"/>
+        <xsl:variable name="n" select="normalize-space(@n)"/>
+        <xsl:sequence select="map{generate-id(.): ed:lb-label($n, $prev)}"/>
+        <xsl:next-iteration>
+          <xsl:with-param name="prev" select="if ($n) then $n else $prev"/>
+        </xsl:next-iteration>
+      </xsl:iterate>
+    </xsl:variable>
+    <xsl:sequence select="map:merge($entries)"/>
+  </xsl:function>
+
+  <!-- Where a node stands in a lineated block, for the apparatus: 'l. 5' (the @n of the source
+       line it begins in), or, when the document has several textparts, their @n and the line's,
+       'a 5' (face, column... and line, as papyrologists cite them); else (). (Per apparatus entry, not per node: the preceding axis is walked back
+       only to the nearest lb.) -->
+  <xsl:key name="ed:textpart" match="tei:div[@type = 'textpart']" use="'textpart'"/>
+  <xsl:function name="ed:line-of" as="xs:string?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:variable name="root" select="root($node)"/>
+    <!-- (a document without numbered line breaks: nothing to read, per entry, in its paragraphs) -->
+    <xsl:variable name="block" select="if ($root instance of document-node() and empty(key('ed:numbered-lb', 'lb', $root)[1])) then ()
+        else $node/ancestor::*[self::tei:ab or self::tei:p][1][ed:lineated(.)]"/>
+    <xsl:variable name="lb" select="$block ! $node/preceding::tei:lb[@n][1][. &gt;&gt; $block]"/>
+    <xsl:variable name="parts" select="if ($root instance of document-node() and count(key('ed:textpart', 'textpart', $root)[position() le 2]) gt 1)
+        then $node/ancestor::tei:div[@type = 'textpart']/@n[normalize-space()] ! normalize-space() else ()"/>
+    <xsl:sequence select="if (not($block and $lb)) then ()
+        else if (exists($parts)) then string-join(($parts, normalize-space($lb/@n)), ' ')
+        else 'l. ' || normalize-space($lb/@n)"/>
+  </xsl:function>
+
   <!-- True for a line break between two Chinese or Japanese characters (no space there). -->
   <xsl:function name="ed:cjk-join" as="xs:boolean">
     <xsl:param name="break" as="element()"/>

@@ -168,7 +168,9 @@
                                        or self::tei:item or self::tei:ab][@xml:id][1]"/>
     <li id="{h:app-id(.)}" class="app-entry">
       <a class="app-place" href="{h:text-page(.)}#{if ($place is .) then $id else ed:id($place)}">
-        <xsl:value-of select="if ($where/self::tei:p) then 'paragraph ' || h:paragraph-number($where)
+        <!-- (in a lineated transcription: the source line, 'line 5', 'a 5': ed:line-of) -->
+        <xsl:value-of select="if (exists(ed:line-of($place))) then replace(ed:line-of($place), '^l\. ', 'line ')
+                              else if ($where/self::tei:p) then 'paragraph ' || h:paragraph-number($where)
                               else if ($where) then local-name($where) || ' ' || $where/@xml:id
                               else if ($place/ancestor::tei:l[@n]) then 'line ' || $place/ancestor::tei:l[@n][1]/@n
                               else if (@loc) then 'line ' || @loc

@@ -406,6 +406,64 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A lineated transcription (ed:lineated: EpiDoc's <ab><lb n="1"/>…): each line of the
+       source a block line of its own, span.text-line (data-n: its @n; data-line: the number the
+       CSS shows in the margin, as for verse: ed:lb-labels), hanging when it wraps. The line before
+       a break inside a word (lb break="no") is .break-after: the CSS ends it with a hyphen, as
+       editions of inscriptions and papyri print it (the words are not joined across lines).
+       A line break inside an element (a supplied passage across lines): see tei:lb below. -->
+  <xsl:template match="tei:p[ed:lineated(.)] | tei:ab[ed:lineated(.)]" mode="text" priority="1">
+    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:param name="copy" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:param name="page" tunnel="yes" as="node()?" select="()"/>
+    <xsl:choose>
+      <xsl:when test="$inline"><xsl:next-match/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="labels" select="ed:lb-labels(ed:line-breaks(.))"/>
+        <p>
+          <xsl:call-template name="h:attrs"><xsl:with-param name="class" select="'lineated'"/></xsl:call-template>
+          <xsl:for-each-group select="node()" group-starting-with="tei:lb">
+            <xsl:variable name="lb" select="current-group()[1][self::tei:lb]"/>
+            <!-- the next line's break: looking forward, from this line's last node -->
+            <xsl:variable name="next" select="current-group()[last()]/following-sibling::node()[1][self::tei:lb]"/>
+            <xsl:if test="$lb or current-group()[self::* or self::text()[normalize-space()]]">
+              <span class="text-line{if ($next/@break = 'no') then ' break-after' else ''}">
+                <xsl:for-each select="$lb/@xml:id[not($copy)]"><xsl:attribute name="id" select="."/></xsl:for-each>
+                <xsl:for-each select="$lb/@n"><xsl:attribute name="data-n" select="normalize-space(.)"/></xsl:for-each>
+                <xsl:for-each select="$lb ! $labels(generate-id(.))[.]"><xsl:attribute name="data-line" select="."/></xsl:for-each>
+                <xsl:apply-templates select="current-group() except $lb" mode="text">
+                  <xsl:with-param name="inline" select="true()" tunnel="yes"/>
+                  <xsl:with-param name="h:lines" select="$labels" tunnel="yes"/>
+                </xsl:apply-templates>
+              </span>
+            </xsl:if>
+          </xsl:for-each-group>
+          <xsl:if test="@xml:id and not($copy) and exists($page) and not(ancestor::tei:note)">
+            <xsl:call-template name="h:cite-this"/>
+          </xsl:if>
+        </p>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A line break of a lineated block inside one of its elements (a supplied passage running
+       across lines): a <br>, its number in the margin (span.lb-n), a hyphen before it when it
+       breaks a word (span.lb-nobreak, drawn by the CSS). -->
+  <xsl:template match="tei:lb" mode="text" priority="1">
+    <xsl:param name="h:lines" tunnel="yes" as="map(xs:string, xs:string)?" select="()"/>
+    <xsl:choose>
+      <xsl:when test="exists($h:lines) and map:contains($h:lines, generate-id(.))">
+        <xsl:if test="@break = 'no'"><span class="lb-nobreak"/></xsl:if>
+        <br><xsl:call-template name="h:attrs"/></br>
+        <span class="lb-n">
+          <xsl:for-each select="@n"><xsl:attribute name="data-n" select="normalize-space(.)"/></xsl:for-each>
+          <xsl:for-each select="$h:lines(generate-id(.))[.]"><xsl:attribute name="data-line" select="."/></xsl:for-each>
+        </span>
+      </xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template name="h:cite-this">
     <xsl:param name="page" tunnel="yes" as="node()?" select="()"/>
     <span class="cite-this gen">

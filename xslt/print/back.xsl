@@ -123,7 +123,11 @@
         <i>sic</i> marks a doubtful reading left as it stands.
         <xsl:if test="exists($scope//tei:text//tei:app)">Where the witnesses differ, the text gives one
           reading; the entry gives it before the bracket with the sigla of its witnesses, then the other
-          readings with theirs (<i>om.</i>: the words are missing there).</xsl:if></p>
+          readings with theirs (<i>om.</i>: the words are missing there).</xsl:if>
+        <xsl:if test="exists($scope//tei:text//tei:lb[@n]) and exists($scope//tei:text//(tei:ab | tei:p)[ed:lineated(.)])">In
+          texts transcribed line by line (inscriptions, papyri), which keep the lines of the source with
+          their numbers in the margin and a hyphen where a word runs on to the next line, the entry gives
+          the line after the page: l. 5, or in a text of several parts the part and the line, a 5.</xsl:if></p>
       <xsl:variable name="witnesses" select="$scope//tei:witness[@xml:id]"/>
       <xsl:if test="exists($witnesses)">
         <p class="back-intro sigla">Sigla: <xsl:value-of select="string-join(for $w in $witnesses
@@ -153,6 +157,7 @@
     <div class="app-entry">
       <span class="app-page"><xsl:call-template name="pr:page-ref"><xsl:with-param name="target" select="ed:app-place(.)"/></xsl:call-template></span>
       <span class="app-body">
+        <xsl:call-template name="pr:app-line"><xsl:with-param name="target" select="ed:app-place(.)"/></xsl:call-template>
         <xsl:if test="ed:app-lemma(.)">
           <span class="lemma"><xsl:value-of select="ed:reading-label(ed:app-lemma(.))"/></span>
         </xsl:if>
@@ -171,6 +176,16 @@
     </div>
   </xsl:template>
 
+  <!-- After the page, the source line of an entry in a lineated transcription: 'l. 5', 'a 5'
+       (ed:line-of). -->
+  <xsl:template name="pr:app-line">
+    <xsl:param name="target" as="element()"/>
+    <xsl:for-each select="ed:line-of($target)">
+      <span class="app-line"><xsl:value-of select="."/></span>
+      <xsl:text> </xsl:text>
+    </xsl:for-each>
+  </xsl:template>
+
   <xsl:template name="pr:intervention-entry">
     <xsl:variable name="printed" select="if (self::tei:choice) then ed:reading(., 'printed')
       else if (self::tei:sic) then node() else ()"/>
@@ -182,6 +197,7 @@
     <div class="app-entry">
       <span class="app-page"><xsl:call-template name="pr:page-ref"><xsl:with-param name="target" select="."/></xsl:call-template></span>
       <span class="app-body">
+        <xsl:call-template name="pr:app-line"><xsl:with-param name="target" select="."/></xsl:call-template>
         <span class="lemma">
           <xsl:choose>
             <xsl:when test="exists($printed)">

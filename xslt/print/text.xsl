@@ -14,6 +14,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:pr="urn:x-edition:print"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
   <!-- Elements that are blocks when they stand outside a paragraph-level element. -->
@@ -135,6 +136,58 @@
       <xsl:call-template name="pr:lang"/>
       <xsl:apply-templates mode="body"/>
     </xsl:element>
+  </xsl:template>
+
+  <!-- A lineated transcription (ed:lineated: EpiDoc's <ab><lb n="1"/>…): each line of the
+       source a line of its own, div.text-line (data-n: its @n; data-line: the number print.css
+       shows in the margin, as for verse: ed:lb-labels), never merged with the next: the line
+       before a break inside a word (lb break="no") is .break-after, which print.css ends with a
+       hyphen, as editions of inscriptions and papyri print it. A line break inside an element
+       (a supplied passage across lines): see tei:lb below. -->
+  <xsl:template match="tei:p[ed:lineated(.)] | tei:ab[ed:lineated(.)]" mode="body" priority="1">
+    <xsl:param name="plain" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="$plain or pr:inline(.)"><xsl:next-match/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="labels" select="ed:lb-labels(ed:line-breaks(.))"/>
+        <div class="{local-name()} lineated">
+          <xsl:call-template name="pr:id"/>
+          <xsl:call-template name="pr:lang"/>
+          <xsl:for-each-group select="node()" group-starting-with="tei:lb">
+            <xsl:variable name="lb" select="current-group()[1][self::tei:lb]"/>
+            <!-- the next line's break: looking forward, from this line's last node -->
+            <xsl:variable name="next" select="current-group()[last()]/following-sibling::node()[1][self::tei:lb]"/>
+            <xsl:if test="$lb or current-group()[self::* or self::text()[normalize-space()]]">
+              <div class="text-line{if ($next/@break = 'no') then ' break-after' else ''}">
+                <xsl:for-each select="$lb/@n"><xsl:attribute name="data-n" select="normalize-space(.)"/></xsl:for-each>
+                <xsl:for-each select="$lb ! $labels(generate-id(.))[.]"><xsl:attribute name="data-line" select="."/></xsl:for-each>
+                <xsl:apply-templates select="current-group() except $lb" mode="body">
+                  <xsl:with-param name="pr:lines" select="$labels" tunnel="yes"/>
+                </xsl:apply-templates>
+              </div>
+            </xsl:if>
+          </xsl:for-each-group>
+        </div>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A line break of a lineated block inside one of its elements: a hyphen when it breaks a
+       word (span.line-hyphen, drawn by print.css), a <br>, its number in the margin (span.lb-n). -->
+  <xsl:template match="tei:lb" mode="body" priority="1">
+    <xsl:param name="plain" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:param name="pr:lines" tunnel="yes" as="map(xs:string, xs:string)?" select="()"/>
+    <xsl:choose>
+      <xsl:when test="not($plain) and exists($pr:lines) and map:contains($pr:lines, generate-id(.))">
+        <xsl:if test="@break = 'no'"><span class="line-hyphen"/></xsl:if>
+        <br class="lb"/>
+        <span class="lb-n">
+          <xsl:for-each select="@n"><xsl:attribute name="data-n" select="normalize-space(.)"/></xsl:for-each>
+          <xsl:for-each select="$pr:lines(generate-id(.))[.]"><xsl:attribute name="data-line" select="."/></xsl:for-each>
+        </span>
+      </xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Block quotation (cit type="block", or a quote standing between paragraphs). -->

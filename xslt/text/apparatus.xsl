@@ -56,7 +56,11 @@
     <xsl:param name="part" as="xs:string" tunnel="yes"/>
     <xsl:param name="item-ids" as="map(xs:string, xs:boolean)" tunnel="yes"/>
     <xsl:variable name="place" select="if (self::tei:app) then ed:app-place(.) else ."/>
-    <xsl:variable name="loc" select="string-join(('§' || tx:location($place, $part),
+    <xsl:variable name="line" select="ed:line-of($place)"/>
+    <!-- (in a lineated transcription its source line, 'l. 5', after the section only when there
+         is one: a document without headings has only §0) -->
+    <xsl:variable name="loc" select="if (exists($line)) then string-join((('§' || tx:location($place, $part))[. ne '§0'], $line), ' ')
+        else string-join(('§' || tx:location($place, $part),
         ($place/ancestor::tei:l[@n][1]/@n, self::tei:app/@loc)[1] ! ('l. ' || .)), ' ')"/>
     <xsl:variable name="comments" select="for $n in $notes return tx:flat($n/node())"/>
     <!-- tight when an entry precedes this one other than one that contains it

@@ -226,6 +226,85 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A lineated transcription (ed:lineated: EpiDoc's <ab><lb n="1"/>…): each line of the
+       source a line of its own, its number in a margin column where one is shown (ed:lb-labels:
+       every fifth, and any that is not a plain count); a long line wraps with a hanging indent.
+       A word broken across a line end (lb break="no") is printed whole on the line where it
+       begins; a line it empties keeps its place, with its number. Whether a block is lineated
+       is decided here, once a block: its nodes are read as one string (tx:inline) in which each
+       line break is U+FDD3, its id, U+FDD4, cut into lines afterwards. -->
+  <xsl:template match="tei:ab[ed:lineated(.)] | tei:p[ed:lineated(.)]" mode="tx:block" priority="1">
+    <xsl:param name="tight" as="xs:boolean" select="false()"/>
+    <xsl:param name="indent" as="xs:integer" tunnel="yes"/>
+    <xsl:choose>
+      <xsl:when test="some $c in * satisfies tx:is-block($c)">
+        <xsl:next-match><xsl:with-param name="tight" select="$tight"/></xsl:next-match>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="lbs" select="ed:line-breaks(.)"/>
+        <xsl:variable name="labels" select="ed:lb-labels($lbs)"/>
+        <xsl:variable name="by-id" select="map:merge($lbs ! map{generate-id(.): .})"/>
+        <xsl:variable name="parts" as="xs:string*">
+          <xsl:apply-templates mode="tx:inline">
+            <xsl:with-param name="tx:lines" select="$labels" tunnel="yes"/>
+          </xsl:apply-templates>
+        </xsl:variable>
+        <xsl:variable name="segments" select="tokenize(tx:inline-string(string-join($parts, '')), $tx:line-start)"/>
+        <!-- the lines: map{'label': margin number, 'text': text} -->
+        <xsl:variable name="lines" as="map(*)*">
+          <xsl:iterate select="tail($segments)">
+            <!-- the line being made (the text before the first line break: a line without a number) -->
+            <xsl:param name="line" as="map(*)" select="map{'label': '', 'text': $segments[1]}"/>
+            <!-- lines emptied by the end of a word moved up to the line where it begins -->
+            <xsl:param name="emptied" as="map(*)*" select="()"/>
+            <xsl:on-completion><xsl:sequence select="$line, $emptied"/></xsl:on-completion>
+            <xsl:variable name="id" select="substring-before(., $tx:line-id-end)"/>
+            <xsl:variable name="text" select="substring-after(., $tx:line-id-end)"/>
+            <xsl:choose>
+              <xsl:when test="$by-id($id)/@break = 'no'">
+                <xsl:variable name="t" select="replace($text, '^\s+', '')"/>
+                <xsl:variable name="word" select="string(tokenize($t, '\s')[1])"/>
+                <xsl:variable name="rest" select="substring($t, string-length($word) + 1)"/>
+                <xsl:variable name="moved" select="map{'label': $line?label, 'text': replace($line?text, '\s+$', '') || $word}"/>
+                <xsl:choose>
+                  <xsl:when test="normalize-space($rest) = ''">
+                    <xsl:next-iteration>
+                      <xsl:with-param name="line" select="$moved"/>
+                      <xsl:with-param name="emptied" select="$emptied, map{'label': ($labels($id)[.], normalize-space($by-id($id)/@n))[1], 'text': ''}"/>
+                    </xsl:next-iteration>
+                  </xsl:when>
+                  <xsl:otherwise>
+                    <xsl:sequence select="$moved, $emptied"/>
+                    <xsl:next-iteration>
+                      <xsl:with-param name="line" select="map{'label': $labels($id), 'text': $rest}"/>
+                      <xsl:with-param name="emptied" select="()"/>
+                    </xsl:next-iteration>
+                  </xsl:otherwise>
+                </xsl:choose>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:sequence select="$line, $emptied"/>
+                <xsl:next-iteration>
+                  <xsl:with-param name="line" select="map{'label': $labels($id), 'text': $text}"/>
+                  <xsl:with-param name="emptied" select="()"/>
+                </xsl:next-iteration>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:iterate>
+        </xsl:variable>
+        <xsl:variable name="kept" select="$lines[?label ne '' or normalize-space(?text) ne '']"/>
+        <xsl:variable name="width" select="max((2, $kept ! string-length(?label)))"/>  <!-- (at least two: the same column for the blocks of most documents) -->
+        <xsl:for-each select="$kept">
+          <xsl:sequence select="tx:b(?text, $indent, tx:spaces($width - string-length(?label)) || ?label || '  ',
+              $width + 4, $tight or position() gt 1)"/>
+        </xsl:for-each>
+        <xsl:call-template name="tx:notes-after">
+          <xsl:with-param name="nodes" select="."/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- A dictionary sense: its number, then its definition, examples and subsenses. -->
   <xsl:template match="tei:sense[@n]" mode="tx:block">
     <xsl:param name="tight" as="xs:boolean" select="false()"/>

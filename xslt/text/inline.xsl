@@ -18,6 +18,7 @@
     xmlns:tei="http://www.tei-c.org/ns/1.0"
     xmlns:ed="urn:x-edition:functions"
     xmlns:tx="urn:x-edition:text"
+    xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
   <xsl:mode name="tx:inline" on-no-match="shallow-skip" on-multiple-match="fail"/>
@@ -28,12 +29,18 @@
     <xsl:variable name="parts" as="xs:string*">
       <xsl:apply-templates select="$nodes" mode="tx:inline"/>
     </xsl:variable>
+    <xsl:sequence select="tx:inline-string(string-join($parts, ''))"/>
+  </xsl:function>
+
+  <!-- The running text from the strings the nodes make (tx:inline; blocks.xsl, lineated). -->
+  <xsl:function name="tx:inline-string" as="xs:string">
+    <xsl:param name="joined" as="xs:string"/>
     <!-- Chinese and Japanese put no space between words: whitespace between two such
          characters is the markup's line breaking (a newline, an lb), not a space (twice: a
          match takes the character after the space) -->
     <!-- (a line or page break inside a word takes the whitespace around it: the source's own
          line breaking, "conpa⏎<lb break="no"/>ravi" reads "conparavi") -->
-    <xsl:variable name="s" select="let $s := tx:close-up(tx:close-up(string-join($parts, ''), $tx:word-break, ''), $tx:joined-break, $tx:joined-break)
+    <xsl:variable name="s" select="let $s := tx:close-up(tx:close-up($joined, $tx:word-break, ''), $tx:joined-break, $tx:joined-break)
         return if (not($tx:cjk and matches($s, $ed:cjk))) then $s
         else let $pair := '(' || $ed:cjk || ')\s+(' || $ed:cjk || ')' return replace(replace($s, $pair, '$1$2'), $pair, '$1$2')"/>
     <!-- a page break with letters against both sides is inside a word (as with break="no");
@@ -156,6 +163,19 @@
   <xsl:template match="tei:lb | tei:cb" mode="tx:inline">
     <xsl:sequence select="if (@break = 'no') then $tx:word-break else ' '"/>
   </xsl:template>
+  <!-- A line break of a lineated block (blocks.xsl, $tx:lines: its line breaks' margin numbers
+       by generate-id): where a line begins, U+FDD3 and the lb's id, then U+FDD4. -->
+  <xsl:template match="tei:lb" mode="tx:inline" priority="1">
+    <xsl:param name="tx:lines" as="map(xs:string, xs:string)?" tunnel="yes" select="()"/>
+    <xsl:choose>
+      <xsl:when test="exists($tx:lines) and map:contains($tx:lines, generate-id(.))">
+        <xsl:sequence select="$tx:line-start || generate-id(.) || $tx:line-id-end"/>
+      </xsl:when>
+      <xsl:otherwise><xsl:next-match/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:variable name="tx:line-start" as="xs:string" select="'&#xFDD3;'"/>
+  <xsl:variable name="tx:line-id-end" as="xs:string" select="'&#xFDD4;'"/>
 
   <!-- Dictionaries: an empty oRef stands for the headword. -->
   <xsl:template match="tei:oRef[not(node())] | tei:oVar[not(node())]" mode="tx:inline">
