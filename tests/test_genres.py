@@ -897,3 +897,10 @@ def test_pdf_lineated_transcription_keeps_the_source_lines_and_shows_the_breaks(
 def test_pdf_apparatus_of_a_lineated_text_gives_the_line(built):
     text = pdf_text(built, "birthday-letter")
     assert "i 3 lost ] sollem" in text and "i 9 karissima ] carissima" in text
+
+
+def test_a_line_end_hyphen_joins_its_word_and_is_kept(built):
+    txt = text_of(built, "early-print")
+    assert "als daß man die Men-ſchen uͤber die Vorſorge bringe." in norm(before_apparatus(txt))
+    assert "the word joined: Men-schen" in norm(txt)
+    assert "als daß man die Men-ſchen uͤber die Vorſorge bringe." in pdf_text(built, "early-print")

@@ -65,6 +65,17 @@
       'spaced'[$tokens = ('spaced', 'letterspace', 'letterspaced', 'gesperrt', 'g', 'expanded') or matches($css, 'letter-spacing')])"/>
   </xsl:function>
 
+  <!-- A line break after a hyphen that ends a line inside a word, as early prints and their
+       transcriptions (DTA) have it: 'Men-<lb/>ſchen'. The formats join the word and keep the
+       hyphen (Men-ſchen), adding no space. -->
+  <xsl:function name="ed:hyphen-break" as="xs:boolean">
+    <xsl:param name="lb" as="element()"/>
+    <xsl:variable name="before" select="string($lb/preceding-sibling::node()[1][self::text()])"/>
+    <xsl:sequence select="not($lb/@break) and $before ne ''
+        and matches(substring($before, string-length($before) - 7), '\p{L}[\-¬⸗]\s*$')
+        and matches(substring(normalize-space(substring(string($lb/following-sibling::node()[1][self::text()]), 1, 200)), 1, 1), '\p{L}')"/>
+  </xsl:function>
+
   <!-- The register entry (person, place, org, bibl...) a name's @ref/@key points at. -->
   <xsl:function name="ed:entry" as="element()?">
     <xsl:param name="name" as="element()"/>

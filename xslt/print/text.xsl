@@ -510,7 +510,7 @@
 
   <xsl:template match="tei:lb" mode="body">
     <xsl:choose>
-      <xsl:when test="@break = 'no'"/>
+      <xsl:when test="@break = 'no' or ed:hyphen-break(.)"/>
       <xsl:when test="ancestor::tei:p or ancestor::tei:head or ancestor::tei:note">
         <xsl:if test="not(ed:cjk-join(.))"><xsl:text> </xsl:text></xsl:if>
       </xsl:when>
@@ -527,6 +527,12 @@
   <!-- before a line or page break inside a word: the source's line breaking is no space -->
   <xsl:template match="text()[following-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']]]" mode="body" priority="1">
     <xsl:value-of select="replace(replace(., '\s+', ' '), ' $', '')"/>
+  </xsl:template>
+  <!-- after a line break inside a word (break="no", or a line-end hyphen): none either -->
+  <xsl:template match="text()[preceding-sibling::node()[1][self::tei:lb[@break = 'no' or ed:hyphen-break(.)]]]" mode="body" priority="2">
+    <xsl:variable name="s" select="replace(replace(., '\s+', ' '), '^ ', '')"/>
+    <xsl:value-of select="if (following-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']])
+        then replace($s, ' $', '') else $s"/>
   </xsl:template>
   <xsl:template match="text()[matches(., $ed:cjk)]" mode="body">
     <xsl:value-of select="replace(ed:cjk-trim(.), '\s+', ' ')"/>

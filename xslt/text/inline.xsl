@@ -161,7 +161,7 @@
     <xsl:sequence select="if (not(ed:break-shown(.))) then '' else if (@break = 'no') then $tx:joined-break else $tx:page-break"/>
   </xsl:template>
   <xsl:template match="tei:lb | tei:cb" mode="tx:inline">
-    <xsl:sequence select="if (@break = 'no') then $tx:word-break else ' '"/>
+    <xsl:sequence select="if (@break = 'no' or (self::tei:lb and ed:hyphen-break(.))) then $tx:word-break else ' '"/>
   </xsl:template>
   <!-- A line break of a lineated block (blocks.xsl, $tx:lines: its line breaks' margin numbers
        by generate-id): where a line begins, U+FDD3 and the lb's id, then U+FDD4. -->
