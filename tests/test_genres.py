@@ -559,7 +559,7 @@ def test_a_language_declared_only_in_the_header_sets_the_direction(built):
 
 
 def test_only_the_followed_witness_page_breaks_are_shown(built):
-    assert "Alpha beta | gamma delta | epsilon." in text_of(built, "witness-pages")
+    assert "Alpha beta |1v| gamma delta |2r| epsilon." in text_of(built, "witness-pages")
     marks = article(built, "witness-pages").xpath(f".//*[{has_class('pb-mark')}]/@data-n")
     assert marks == ["1v", "2r"]
 
@@ -669,7 +669,7 @@ def has_class_token(element, name: str) -> bool:
 
 def test_running_heads_catchwords_and_signatures_are_not_text(built):
     txt = before_apparatus(text_of(built, "early-print"))
-    assert "die Rechnung | geht leicht" in norm(txt)  # the catchword 'geht' is not printed twice
+    assert "die Rechnung |4| geht leicht" in norm(txt)  # the catchword "geht" is not printed twice; the page number
     assert "A 2" not in txt
     assert [line for line in txt.splitlines() if "Erstes Capitel." in line] == ["1  Erstes Capitel.", "1  Erstes Capitel."]  # contents, heading
     body = norm(article(built, "early-print").text_content())
@@ -904,3 +904,10 @@ def test_a_line_end_hyphen_joins_its_word_and_is_kept(built):
     assert "als daß man die Men-ſchen uͤber die Vorſorge bringe." in norm(before_apparatus(txt))
     assert "the word joined: Men-schen" in norm(txt)
     assert "als daß man die Men-ſchen uͤber die Vorſorge bringe." in pdf_text(built, "early-print")
+
+
+def test_a_word_hyphenated_across_a_page_turn_is_whole_before_the_page_number(built):
+    txt = norm(before_apparatus(text_of(built, "early-print")))
+    assert "mit dem Unflath der toͤdli-chen |5| Wolluͤſte." in txt
+    body = norm(article(built, "early-print").text_content())  # the web edition keeps the source's lines
+    assert "der toͤdli- chen Wolluͤſte." in body and "chen chen" not in body

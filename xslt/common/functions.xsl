@@ -68,12 +68,18 @@
   <!-- A line break after a hyphen that ends a line inside a word, as early prints and their
        transcriptions (DTA) have it: 'Men-<lb/>ſchen'. The formats join the word and keep the
        hyphen (Men-ſchen), adding no space. -->
+  <!-- (across the page's furniture too: 'toͤdli-<lb/><fw>…</fw><lb/><pb/><fw>…</fw><lb/>chen': the
+       nearest text either side, past other breaks, running heads and catchwords) -->
   <xsl:function name="ed:hyphen-break" as="xs:boolean">
     <xsl:param name="lb" as="element()"/>
-    <xsl:variable name="before" select="string($lb/preceding-sibling::node()[1][self::text()])"/>
-    <xsl:sequence select="not($lb/@break) and $before ne ''
+    <xsl:variable name="before" select="if ($lb/@break) then '' else string($lb/preceding-sibling::node()[not(ed:is-furniture(.))][1][self::text()])"/>
+    <xsl:sequence select="$before ne ''
         and matches(substring($before, string-length($before) - 7), '\p{L}[\-¬⸗]\s*$')
-        and matches(substring(normalize-space(substring(string($lb/following-sibling::node()[1][self::text()]), 1, 200)), 1, 1), '\p{L}')"/>
+        and matches(substring(normalize-space(substring(string($lb/following-sibling::node()[not(ed:is-furniture(.))][1][self::text()]), 1, 200)), 1, 1), '\p{L}')"/>
+  </xsl:function>
+  <xsl:function name="ed:is-furniture" as="xs:boolean">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="exists($node/(self::tei:lb, self::tei:pb, self::tei:cb, self::tei:fw, self::text()[not(normalize-space())]))"/>
   </xsl:function>
 
   <!-- The register entry (person, place, org, bibl...) a name's @ref/@key points at. -->

@@ -534,6 +534,10 @@
     <xsl:value-of select="if (following-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']])
         then replace($s, ' $', '') else $s"/>
   </xsl:template>
+  <!-- the markup's line breaking between breaks and the page's furniture is no space (the
+       breaks make their own) -->
+  <xsl:template match="text()[not(normalize-space())][preceding-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb or self::tei:fw]]
+      [following-sibling::node()[1][self::tei:lb or self::tei:pb or self::tei:cb or self::tei:fw]]" mode="body" priority="3"/>
   <xsl:template match="text()[matches(., $ed:cjk)]" mode="body">
     <xsl:value-of select="replace(ed:cjk-trim(.), '\s+', ' ')"/>
   </xsl:template>

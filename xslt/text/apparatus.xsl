@@ -18,7 +18,7 @@
 
   <xsl:function name="tx:flat" as="xs:string">
     <xsl:param name="nodes" as="node()*"/>
-    <xsl:sequence select="normalize-space(replace(tx:inline($nodes), '&#xFDD0;', ''))"/>
+    <xsl:sequence select="normalize-space(replace(tx:inline($nodes), '&#xFDD0;[^&#xFDD0;]*&#xFDD0;', ''))"/>
   </xsl:function>
 
   <!-- Every entry of a document's apparatus, in document order. -->

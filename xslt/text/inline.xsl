@@ -45,11 +45,16 @@
         else let $pair := '(' || $ed:cjk || ')\s+(' || $ed:cjk || ')' return replace(replace($s, $pair, '$1$2'), $pair, '$1$2')"/>
     <!-- a page break with letters against both sides is inside a word (as with break="no");
          any other stands between words -->
+    <!-- (each break is a pair of marks around the page's number: text, number, text...) -->
     <xsl:sequence select="if (not(contains($s, $tx:page-break))) then $s else
-        let $parts := tokenize($s, $tx:page-break), $n := count($parts) return string-join(
-          for $i in 1 to $n return ($parts[$i], if ($i eq $n) then () else
-            if (matches(substring($parts[$i], string-length($parts[$i])), '\w') and matches(substring($parts[$i + 1], 1, 1), '\w'))
-            then $tx:joined-break else ' | '), '')"/>
+        let $parts := tokenize($s, $tx:page-break), $m := count($parts) idiv 2 return string-join((
+          for $j in 1 to $m return (
+            let $before := $parts[2 * $j - 1], $n := $parts[2 * $j], $after := $parts[2 * $j + 1]
+            return ($before,
+              if (matches(substring($before, string-length($before)), '[\w\-¬⸗]') and matches(substring($after, 1, 1), '\w'))
+              then $tx:joined-break || $n || $tx:joined-break
+              else if ($n) then ' |' || $n || '| ' else ' | ')),
+          $parts[2 * $m + 1]), '')"/>
   </xsl:function>
 
   <!-- $s with each $mark and the whitespace around it replaced by $by. (Regular expressions
@@ -69,7 +74,8 @@
   </xsl:function>
 
   <!-- U+FDD1 (a noncharacter): where a page break stands, before tx:inline knows whether it is
-       inside a word (telling that from the nodes around it is slow on a long paragraph). -->
+       inside a word (telling that from the nodes around it is slow on a long paragraph); a
+       pair of them round the page's number. -->
   <xsl:variable name="tx:page-break" as="xs:string" select="'&#xFDD1;'"/>
   <!-- U+FDD2: a line break inside a word (lb break="no"), removed with the whitespace around it -->
   <xsl:variable name="tx:word-break" as="xs:string" select="'&#xFDD2;'"/>
@@ -158,7 +164,11 @@
   <!-- (a break with letters right against it on both sides is inside a word too, @break or not:
        see tx:inline) -->
   <xsl:template match="tei:pb" mode="tx:inline">
-    <xsl:sequence select="if (not(ed:break-shown(.))) then '' else if (@break = 'no') then $tx:joined-break else $tx:page-break"/>
+    <!-- the marks round the page's number, if the source gives one ('|12|' in the text) -->
+    <xsl:variable name="n" select="normalize-space(replace(@n, '[&#xFDD0;-&#xFDDF;|]', ''))"/>
+    <xsl:sequence select="if (not(ed:break-shown(.))) then ''
+        else if (@break = 'no') then $tx:joined-break || $n || $tx:joined-break
+        else $tx:page-break || $n || $tx:page-break"/>
   </xsl:template>
   <xsl:template match="tei:lb | tei:cb" mode="tx:inline">
     <xsl:sequence select="if (@break = 'no' or (self::tei:lb and ed:hyphen-break(.))) then $tx:word-break else ' '"/>

@@ -123,7 +123,9 @@
       'Headings are numbered as in the contents below; these section numbers (§1.2; §0: before the first heading) locate the entries of the apparatus and the appendices.'
         || ' Front matter is numbered i, ii…, back matter A, B….'[exists($scope//tei:text//(tei:front | tei:back)//*[tx:is-section(.)])],
       '_Underscores_ mark italics (titles of works, foreign words, emphasis); *asterisks* mark bold.',
-      'A vertical bar | marks a page break of the source. A page break inside a word never splits it: the word is printed whole and the bar follows it (bellies | for bel|lies).',
+      'A vertical bar | marks a page break of the source'
+        || (', with the number of the page that begins when the source gives one: |12|'[exists($scope//tei:text//tei:pb[normalize-space(@n)])])
+        || '. A page break inside a word never splits it: the word is printed whole and the bar follows it (bellies | for bel|lies).',
       'A number in square brackets, [4], marks a note at its place in the text; the note''s text follows the paragraph in which the mark stands, indented and introduced by the same number.'
         [exists($notes[tx:note-kind(.) = 'foot'])],
       'Endnotes are printed under Notes at the end of their text.'[exists($notes[tx:note-kind(.) = 'end'])],

@@ -29,8 +29,9 @@
     xmlns:map="http://www.w3.org/2005/xpath-functions/map"
     exclude-result-prefixes="#all">
 
-  <!-- U+FDD0 (a noncharacter) stands for a page break inside a word (pb break="no"); the
-       wrapper removes it from the word and prints the page-break marker after the word. -->
+  <!-- U+FDD0 (a noncharacter), a pair round the page's number, stands for a page break inside
+       a word (pb break="no"); the wrapper removes it from the word and prints the page-break
+       marker after the word (bellies |12|). -->
   <xsl:variable name="tx:joined-break" as="xs:string" select="'&#xFDD0;'"/>
 
   <xsl:variable name="tx:space-run" as="xs:string" select="string-join((1 to 200) ! ' ')"/>
@@ -66,9 +67,11 @@
     <xsl:for-each select="$words">
       <xsl:choose>
         <xsl:when test="contains(., $tx:joined-break)">
-          <xsl:variable name="word" select="replace(., $tx:joined-break, '')"/>
+          <!-- (marks in pairs round the page's number: word, number, word...) -->
+          <xsl:variable name="parts" select="tokenize(., $tx:joined-break)"/>
+          <xsl:variable name="word" select="string-join($parts[position() mod 2 = 1], '')"/>
           <xsl:sequence select="$word[. ne ''],
-            for $i in 1 to string-length(.) - string-length(replace(., $tx:joined-break, '')) return '|'"/>
+            for $n in $parts[position() mod 2 = 0] return (if ($n) then '|' || $n || '|' else '|')"/>
         </xsl:when>
         <xsl:otherwise>
           <xsl:sequence select="."/>
