@@ -714,11 +714,11 @@ def test_a_glyph_without_a_declaration_is_named_by_its_type_or_left_out(built):
 
 
 def test_a_quotation_in_a_sentence_runs_in_with_its_source_in_parentheses(built):
-    sentence = "Wie der Dichter sagt arma virumque cano (Verg. A. 1.1) und so fort."
+    sentence = "Wie der Dichter sagt “arma virumque cano” (Verg. A. 1.1) und so fort."
     lines = [line.strip() for line in before_apparatus(text_of(built, "early-print")).splitlines()]
     assert sentence in lines  # one paragraph, not broken into a block quotation
-    assert sentence in norm(article(built, "early-print").text_content())
-    assert sentence in pdf_text(built, "early-print")
+    assert norm(sentence) in norm(article(built, "early-print").text_content())
+    assert norm(sentence) in pdf_text(built, "early-print")
 
 
 # --- notes kept apart from the text, pointing at an anchor in it -------------------------------
@@ -911,3 +911,12 @@ def test_a_word_hyphenated_across_a_page_turn_is_whole_before_the_page_number(bu
     assert "mit dem Unflath der toͤdli-chen |5| Wolluͤſte." in txt
     body = norm(article(built, "early-print").text_content())  # the web edition keeps the source's lines
     assert "der toͤdli- chen Wolluͤſte." in body and "chen chen" not in body
+
+
+def test_quotation_marks_the_encoding_leaves_out_are_supplied_by_language(built):
+    txt = before_apparatus(text_of(built, "early-print"))
+    assert "Er rief „Halt, ‚sofort‘!“ und ging." in txt  # German, and one inside another
+    assert 'Schon "gedruckt" bleibt.' in txt  # the source's own marks stand against it: none added
+    assert "the editors supply them" in norm(text_of(built, "early-print"))
+    for shown in (norm(article(built, "early-print").text_content()), pdf_text(built, "early-print")):
+        assert norm("Er rief „Halt, ‚sofort‘!“ und ging.") in shown and 'Schon "gedruckt" bleibt.' in shown

@@ -82,6 +82,34 @@
     <xsl:sequence select="exists($node/(self::tei:lb, self::tei:pb, self::tei:cb, self::tei:fw, self::text()[not(normalize-space())]))"/>
   </xsl:function>
 
+  <!-- The quotation marks the editors supply round a quotation in running text whose encoding
+       leaves them out (q, quote, said): () where the source's own marks stand against it or
+       open it ("<quote>…</quote>"), where it stands as a block, or where @rend says how it
+       is marked. By its language: “ ” (‘ ’ inside another), „ “, « », 「 」. -->
+  <xsl:function name="ed:quote-marks" as="xs:string*">
+    <xsl:param name="q" as="element()"/>
+    <xsl:variable name="at" select="if ($q/parent::tei:cit) then $q/.. else $q"/>
+    <xsl:variable name="before" select="replace(string($at/preceding-sibling::node()[1][self::text()]), '\s+$', '')"/>
+    <xsl:variable name="after" select="replace(substring(string($at/following-sibling::node()[1][self::text()]), 1, 20), '^\s+', '')"/>
+    <xsl:variable name="words" select="normalize-space(substring(string($q), 1, 400))"/>
+    <xsl:variable name="marks" select="'&quot;''“”„‟«»‹›‘‚‛「」『』＂'"/>
+    <xsl:variable name="needed" select="not($q/self::tei:said[@direct = 'false'])
+        and exists($at/../text()[normalize-space()]) and not($q/@type = 'block')
+        and empty($q//(tei:p, tei:ab, tei:lg, tei:l, tei:list, tei:table, tei:sp))
+        and not(matches(string-join(($q/@rend, $q/@rendition), ' '), 'pre\(|post\(|noquote|none|plain|block|display', 'i'))
+        and $words ne '' and not(contains($marks, substring($words, 1, 1)))
+        and not($before ne '' and contains($marks, substring($before, string-length($before))))
+        and not($after ne '' and contains(replace($marks, '’', ''), substring($after, 1, 1)))"/>
+    <xsl:variable name="lang" select="lower-case(substring-before(ed:lang-of($q) || '-', '-'))"/>
+    <xsl:variable name="inner" select="exists($q/ancestor::*[self::tei:q or self::tei:quote or self::tei:said][exists(ed:quote-marks(.))])"/>
+    <xsl:sequence select="if (not($needed)) then ()
+        else if ($lang = ('de', 'cs', 'sk', 'sl', 'hr', 'bg', 'is', 'lt', 'et')) then (if ($inner) then ('‚', '‘') else ('„', '“'))
+        else if ($lang = ('fr', 'it', 'es', 'pt', 'ru', 'uk', 'be', 'el', 'ca', 'no', 'nb', 'nn', 'ar', 'fa', 'tr', 'la'))
+          then (if ($inner) then ('‹', '›') else ('«', '»'))
+        else if ($lang = ('ja', 'zh')) then (if ($inner) then ('『', '』') else ('「', '」'))
+        else if ($inner) then ('‘', '’') else ('“', '”')"/>
+  </xsl:function>
+
   <!-- The register entry (person, place, org, bibl...) a name's @ref/@key points at. -->
   <xsl:function name="ed:entry" as="element()?">
     <xsl:param name="name" as="element()"/>

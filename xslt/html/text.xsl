@@ -643,9 +643,12 @@
         <xsl:attribute name="title" select="'Quoted from ' || (if (ed:entry-kind($source) != 'other')
              then ed:entry-label($source) else ed:plain($source))"/>
       </xsl:if>
+      <xsl:variable name="marks" select="if ($block) then () else ed:quote-marks(.)"/>
+      <xsl:if test="exists($marks)"><span class="qm gen" aria-hidden="true"><xsl:value-of select="$marks[1]"/></span></xsl:if>
       <xsl:apply-templates mode="text">
         <xsl:with-param name="inline" select="not($block) or $inline" tunnel="yes"/>
       </xsl:apply-templates>
+      <xsl:if test="exists($marks)"><span class="qm gen" aria-hidden="true"><xsl:value-of select="$marks[2]"/></span></xsl:if>
     </xsl:element>
   </xsl:template>
 

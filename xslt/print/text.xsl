@@ -322,6 +322,17 @@
     </xsl:element>
   </xsl:template>
 
+  <!-- A quotation in running text: the marks its encoding leaves out (ed:quote-marks). -->
+  <xsl:template match="tei:q | tei:quote | tei:said" mode="body">
+    <xsl:variable name="marks" select="if (pr:inline(.)) then ed:quote-marks(.) else ()"/>
+    <xsl:choose>
+      <xsl:when test="exists($marks)">
+        <span class="{local-name()}"><xsl:if test="@xml:id"><xsl:call-template name="pr:id"/></xsl:if><xsl:call-template name="pr:lang"/><xsl:value-of select="$marks[1]"/><xsl:apply-templates mode="body"/><xsl:value-of select="$marks[2]"/></span>
+      </xsl:when>
+      <xsl:otherwise><xsl:call-template name="pr:element"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
   <xsl:template match="tei:q | tei:quote | tei:said | tei:soCalled | tei:term | tei:gloss | tei:date | tei:time
       | tei:num | tei:measure | tei:roleName | tei:addName | tei:forename | tei:surname | tei:genName
       | tei:orgName/tei:* | tei:seg | tei:w | tei:c | tei:pc | tei:distinct | tei:sic/tei:*

@@ -248,6 +248,14 @@
     <xsl:apply-templates select="ed:app-lemma(.)" mode="tx:inline"/>
   </xsl:template>
 
+  <!-- A quotation in running text: the marks its encoding leaves out (ed:quote-marks). -->
+  <xsl:template match="tei:q | tei:quote | tei:said" mode="tx:inline">
+    <xsl:variable name="marks" select="ed:quote-marks(.)"/>
+    <xsl:sequence select="$marks[1]"/>
+    <xsl:next-match/>
+    <xsl:sequence select="$marks[2]"/>
+  </xsl:template>
+
   <!-- A quotation run in: its words, then its source in parentheses. -->
   <xsl:template match="tei:cit" mode="tx:inline">
     <xsl:apply-templates select="node() except (tei:bibl | tei:ref)" mode="tx:inline"/>

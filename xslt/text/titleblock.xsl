@@ -145,7 +145,9 @@
         || ' Verse is located by line number (l. 3).'[exists($scope//tei:app[ancestor::tei:l[@n]])]
         || (' Sigla: ' || string-join(for $w in $scope//tei:witness[@xml:id] return ($w/@n, $w/@xml:id)[1] || ' = ' || ed:plain($w), '; ') || '.')
            [exists($scope//tei:witness[@xml:id])])[exists($scope//tei:app[ancestor::tei:text])],
-      'Block quotations are indented by four spaces; their attribution follows on a line beginning with a dash. Quotation marks are those of the source.',
+      'Block quotations are indented by four spaces; their attribution follows on a line beginning with a dash. Quotation marks are those of the source'
+        || ('; where its encoding leaves them out of a quotation in the running text, the editors supply them'
+            [exists($scope//tei:text//(tei:q, tei:quote, tei:said)[exists(ed:quote-marks(.))])]) || '.',
       'Plain text, UTF-8, lines of at most ' || $width || ' characters (longer only for a single word that does not fit)'
         || (if ($tx:cjk) then '; a Chinese or Japanese character counts as two.' else '.'))">
       <xsl:sequence select="tx:b(., 0, '- ', 2, position() gt 1)"/>
