@@ -28,6 +28,9 @@ SOURCES = ["apparatus.xml", "arabic.xml", "letter.xml", "manuscript.xml",
            "early-print.xml", "scripts.xml", "anchored-notes.xml",
            "revisions.xml", "lineation.xml"]
 APPARATUS_HEADING = "Apparatus of editorial interventions"
+TINY = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Tiny</title></titleStmt>
+<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Written for the tests.</p></sourceDesc></fileDesc>
+</teiHeader><text><body>{body}</body></text></TEI>"""
 POEM = ["The summer was long and bright,",
         "And all the fields were green;",
         "We sang until the night",
@@ -261,7 +264,16 @@ def test_text_letter_correspondence_lines(built):
 # --- manuscripts -----------------------------------------------------------------------------
 
 def test_text_manuscript_space_as_vacat(built):
-    assert "Robertus de [vac.] dedi et concressi" in norm(text_of(built, "charter"))
+    assert "Robertus de [vac. 3 characters] dedi et concressi" in norm(text_of(built, "charter"))
+
+
+def test_a_printers_wide_space_is_a_space_not_a_vacat(tmp_path):
+    src = tmp_path / "toc.xml"
+    src.write_text(TINY.format(body="<p>Erstes Capitel<space dim=\"horizontal\"/>Seite 1</p>"), encoding="utf-8")
+    proc = run_edition("build", src, "--out", tmp_path / "out", "--format", "text", "-q")
+    assert proc.returncode == 0, proc.stderr
+    txt = (tmp_path / "out" / "text" / "toc.txt").read_text(encoding="utf-8")
+    assert "Erstes Capitel Seite 1" in txt and "vac." not in txt
 
 
 def test_text_manuscript_expansions_in_parentheses(built):

@@ -95,8 +95,10 @@ def reading_string(el, notes, out: list[str]) -> None:
         out.append({"supplied": "[", "del": "⟦", "ex": "(", "add": "⸢"}[name])
         children(el, notes, out)
         out.append({"supplied": "]", "del": "⟧", "ex": ")", "add": "⸣"}[name])
-    elif name == "space":  # a blank in the source
-        out.append(" [vac.] ")
+    elif name == "space":  # a document's blank (it says its extent, or stands in an edition); else a printer's space
+        vacat = any(el.get(a) for a in ("quantity", "extent", "reason", "atLeast", "atMost", "unit")) or any(
+            (local(a) == "div" and a.get("type") == "edition") or local(a) in ("sourceDoc", "msDesc") for a in el.iterancestors())
+        out.append(" [vac.] " if vacat else " ")
     elif name == "fw":  # running heads, catchwords: the page's furniture, not the text
         pass
     elif name == "unclear":  # a dot below each letter (Leiden)

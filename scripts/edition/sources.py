@@ -11,6 +11,7 @@ import functools
 import glob
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +36,13 @@ def _parser() -> etree.XMLParser:
         huge_tree=False,
         remove_blank_text=False,
     )
+
+
+def _safe_name(raw: str) -> str:
+    """raw as a file name of ASCII letters, digits, '_' and '-': accents dropped rather than the
+    letters that carry them ('sāmānyadūṣaṇa' → 'samanyadusana'), anything else '_'."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", raw) if not unicodedata.combining(c))
+    return re.sub(r"[^A-Za-z0-9_-]+", "_", plain).strip("_")[:100]
 
 
 @dataclass
@@ -82,9 +90,7 @@ class Source:
         """
         if self.alias:
             return self.alias
-        raw = self._root_id() or self.path.stem
-        safe = re.sub(r"[^A-Za-z0-9_-]+", "_", raw).strip("_")
-        return safe[:100] or "document"
+        return _safe_name(self._root_id() or "") or _safe_name(self.path.stem) or "document"
 
     @functools.cached_property
     def lines(self) -> list[str]:

@@ -207,9 +207,17 @@
     <xsl:sequence select="' ' || ed:event-label(.) || ' '"/>
   </xsl:template>
   <xsl:template match="tei:spanGrp | tei:span | tei:timeline | tei:interpGrp | tei:linkGrp" mode="tx:inline"/>
+  <!-- A space the source leaves blank: [vac.] with what it says of its extent ([vac. 3
+       characters]) where it is a document's blank (it says its extent or reason, or stands in an
+       edition of a document, as in EpiDoc); a printer's wide space (DTA) is a space. -->
   <xsl:template match="tei:space" mode="tx:inline">
-    <xsl:sequence select="' [vac.] '"/>
+    <xsl:sequence select="if (tx:is-vacat(.)) then ' [' || string-join(('vac.', ed:gap-words(.)[.]), ' ') || '] ' else ' '"/>
   </xsl:template>
+  <xsl:function name="tx:is-vacat" as="xs:boolean">
+    <xsl:param name="space" as="element()"/>
+    <xsl:sequence select="exists($space/(@quantity, @extent, @reason, @atLeast, @atMost, @unit))
+        or exists($space/ancestor::*[self::tei:div[@type = 'edition'] or self::tei:sourceDoc or self::tei:msDesc])"/>
+  </xsl:function>
 
   <!-- Abbreviations: the editors' expansion in parentheses (Leiden), a glyph as its content or,
        when empty, the character its declaration maps it to. -->

@@ -140,7 +140,7 @@
       '⸢Half brackets⸣ mark words added in the source (above the line, in the margin).'[exists($scope//tei:add[ancestor::tei:text])],
       'Texts transcribed line by line (inscriptions, papyri) keep the lines of the source, each on a line of its own with its number in the margin every fifth line and wherever the numbering is irregular (7a, or a jump). A word broken across the end of a line is printed whole on the line where it begins. The apparatus locates their entries by the line of the source: l. 5, or in a text of several parts (faces, columns, fragments) the part and the line: a 5.'[exists($scope//tei:text//tei:lb[@n]) and exists($scope//tei:text//(tei:ab | tei:p)[ed:lineated(.)])],
       '(Parentheses) inside a word mark the editors'' expansion of an abbreviation: Iohann(i).'[exists($scope//tei:ex[ancestor::tei:text])],
-      '[vac.] marks a space left blank in the source.'[exists($scope//tei:space[ancestor::tei:text])],
+      '[vac.] marks a space left blank in the source.'[exists($scope//tei:space[ancestor::tei:text][tx:is-vacat(.)])],
       ('Where the witnesses differ, the text gives one reading; the apparatus gives it before the bracket with the sigla of its witnesses, then the other readings with theirs (om.: the words are missing there).'
         || ' Verse is located by line number (l. 3).'[exists($scope//tei:app[ancestor::tei:l[@n]])]
         || (' Sigla: ' || string-join(for $w in $scope//tei:witness[@xml:id] return ($w/@n, $w/@xml:id)[1] || ' = ' || ed:plain($w), '; ') || '.')
