@@ -47,23 +47,34 @@
        points at (DTA: rendition xml:id="g" scheme="css": letter-spacing...). -->
   <xsl:function name="ed:rend-kinds" as="xs:string*" cache="yes">
     <xsl:param name="el" as="element()"/>
-    <xsl:variable name="pointed" select="for $id in tokenize(normalize-space($el/@rendition), ' ')[starts-with(., '#')]
-        return key('ed:id', substring($id, 2), root($el))[self::tei:rendition]"/>
-    <xsl:variable name="tokens" select="for $t in tokenize(lower-case(normalize-space(string-join(($el/@rend,
-        $el/@rendition), ' '))), ' ') return replace($t, '^(#|simple:|rend:)', '')"/>
-    <xsl:variable name="css" select="lower-case(string-join(($el/@style, $pointed), ';'))"/>
-    <xsl:sequence select="(
-      'italic'[$tokens = ('i', 'it', 'ital', 'italic', 'italics', 'italique', 'kursiv', 'slanted', 'oblique')
-               or matches($css, 'font-style:\s*(italic|oblique)')],
-      'bold'[$tokens = ('b', 'bf', 'bold', 'strong', 'fett', 'bolditalic') or matches($css, 'font-weight:\s*(bold|bolder|[6-9]00)')],
-      'sup'[$tokens = ('sup', 'super', 'superscript', 'sup.') or matches($css, 'vertical-align:\s*(super|top)')],
-      'sub'[$tokens = ('sub', 'subscript') or matches($css, 'vertical-align:\s*(sub|bottom)')],
-      'underline'[$tokens = ('u', 'ul', 'underline', 'underlined', 'uu', 'double-underline') or matches($css, 'text-decoration[^;]*underline')],
-      'overline'[$tokens = ('supraline', 'overline', 'overbar', 'overlined') or matches($css, 'text-decoration[^;]*overline')],
-      'strike'[$tokens = ('strikethrough', 'strike', 'struck', 'overstrike', 'line-through') or matches($css, 'line-through')],
-      'smallcaps'[$tokens = ('sc', 'smcap', 'smallcaps', 'small-caps', 'smallcap', 'k') or matches($css, 'font-variant:\s*small-caps')],
-      'spaced'[$tokens = ('spaced', 'letterspace', 'letterspaced', 'gesperrt', 'g', 'expanded') or matches($css, 'letter-spacing')])"/>
+    <xsl:variable name="words" select="if (contains($el/@rend, ' ') or $el/@rendition) then tokenize(lower-case(normalize-space(
+        string-join(($el/@rend, $el/@rendition), ' '))), ' ') ! replace(., '^(#|simple:|rend:)', '') else lower-case($el/@rend)"/>
+    <!-- (CSS only where there is some: most elements say what they are in a word) -->
+    <xsl:variable name="css" select="if (not($el/@style or contains($el/@rendition, '#'))) then '' else
+        lower-case(string-join(($el/@style, for $id in tokenize(normalize-space($el/@rendition), ' ')[starts-with(., '#')]
+          return key('ed:id', substring($id, 2), root($el))[self::tei:rendition]), ';'))"/>
+    <xsl:sequence select="distinct-values(($words ! $ed:rend-words(.),
+      if (not($css)) then () else (
+        'italic'[matches($css, 'font-style:\s*(italic|oblique)')],
+        'bold'[matches($css, 'font-weight:\s*(bold|bolder|[6-9]00)')],
+        'sup'[matches($css, 'vertical-align:\s*(super|top)')],
+        'sub'[matches($css, 'vertical-align:\s*(sub|bottom)')],
+        'underline'[matches($css, 'text-decoration[^;]*underline')],
+        'overline'[matches($css, 'text-decoration[^;]*overline')],
+        'strike'[contains($css, 'line-through')],
+        'smallcaps'[contains($css, 'small-caps')],
+        'spaced'[contains($css, 'letter-spacing')])))"/>
   </xsl:function>
+  <xsl:variable name="ed:rend-words" as="map(xs:string, xs:string)" xmlns:map="http://www.w3.org/2005/xpath-functions/map" select="map:merge((
+      ('i', 'it', 'ital', 'italic', 'italics', 'italique', 'kursiv', 'slanted', 'oblique') ! map{.: 'italic'},
+      ('b', 'bf', 'bold', 'strong', 'fett') ! map{.: 'bold'},
+      ('sup', 'super', 'superscript', 'sup.') ! map{.: 'sup'},
+      ('sub', 'subscript') ! map{.: 'sub'},
+      ('u', 'ul', 'underline', 'underlined', 'uu', 'double-underline') ! map{.: 'underline'},
+      ('supraline', 'overline', 'overbar', 'overlined') ! map{.: 'overline'},
+      ('strikethrough', 'strike', 'struck', 'overstrike', 'line-through') ! map{.: 'strike'},
+      ('sc', 'smcap', 'smallcaps', 'small-caps', 'smallcap', 'k') ! map{.: 'smallcaps'},
+      ('spaced', 'letterspace', 'letterspaced', 'gesperrt', 'g', 'expanded') ! map{.: 'spaced'}))"/>
 
   <!-- A line break after a hyphen that ends a line inside a word, as early prints and their
        transcriptions (DTA) have it: 'Men-<lb/>ſchen'. The formats join the word and keep the
@@ -86,7 +97,7 @@
        leaves them out (q, quote, said): () where the source's own marks stand against it or
        open it ("<quote>…</quote>"), where it stands as a block, or where @rend says how it
        is marked. By its language: “ ” (‘ ’ inside another), „ “, « », 「 」. -->
-  <xsl:function name="ed:quote-marks" as="xs:string*">
+  <xsl:function name="ed:quote-marks" as="xs:string*" cache="yes">
     <xsl:param name="q" as="element()"/>
     <xsl:variable name="at" select="if ($q/parent::tei:cit) then $q/.. else $q"/>
     <xsl:variable name="before" select="replace(string($at/preceding-sibling::node()[1][self::text()]), '\s+$', '')"/>
