@@ -523,6 +523,10 @@ def test_verse_shows_every_fifth_line_number_and_any_other_numbering(built):
     assert shown["One for the sorrow,"] is None and shown["four for a birth,"] is None
     # in the margin of the PDF too (drawn by CSS, not part of the line's text in the HTML)
     assert re.search(r"\b10\s*ten for the sea", pdf_text(built, "counting-song"))
+    # and in the text edition's margin column
+    lines = before_apparatus(text_of(built, "counting-song")).splitlines()
+    assert "   5  five for the silver," in lines and "  5a  and one the scribe forgot," in lines
+    assert "  10  ten for the sea." in lines and "      One for the sorrow," in lines
 
 
 # --- TEI documentation: element names and examples of markup ------------------------------------

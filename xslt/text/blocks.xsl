@@ -407,11 +407,16 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A verse line; in a group whose lines are numbered, the number in a margin column where
+       the web and print editions show it (ed:line-number: every fifth, and any like '5a'). -->
   <xsl:template match="tei:l" mode="tx:block">
     <xsl:param name="tight" as="xs:boolean" select="false()"/>
+    <xsl:variable name="numbered" select="exists(@n) or exists(../tei:l[1][@n])"/>
+    <xsl:variable name="label" select="if ($numbered) then ed:line-number(.) else ''"/>
     <xsl:call-template name="tx:para">
       <xsl:with-param name="nodes" select="."/>
-      <xsl:with-param name="hang" select="4"/>
+      <xsl:with-param name="first" select="if ($numbered) then tx:spaces(4 - string-length($label)) || $label || '  ' else ''"/>
+      <xsl:with-param name="hang" select="if ($numbered) then max((4, string-length($label))) + 6 else 4"/>
       <xsl:with-param name="tight" select="$tight or exists(preceding-sibling::*[1][self::tei:l])"/>
     </xsl:call-template>
   </xsl:template>

@@ -137,6 +137,7 @@
       '{Braces} mark letters or words in the source that the editors judge superfluous.'[exists($scope//tei:surplus[ancestor::tei:text])],
       'A label in square brackets on a line of its own, [Translation], names a division that has no heading in the source.'[exists($scope//tei:text//*[starts-with(local-name(), 'div')][ed:div-label(.)])],
       'A hyphen that ends a line of the source inside a word is kept, and the word joined: Men-schen.'[exists($scope//tei:text//tei:lb[not(@break)][ed:hyphen-break(.)])],
+      'Verse lines carry their numbers in the left margin: every fifth, and any other numbering (5a).'[exists($scope//tei:text//tei:l[@n])],
       '⸢Half brackets⸣ mark words added in the source (above the line, in the margin).'[exists($scope//tei:add[ancestor::tei:text])],
       'Texts transcribed line by line (inscriptions, papyri) keep the lines of the source, each on a line of its own with its number in the margin every fifth line and wherever the numbering is irregular (7a, or a jump). A word broken across the end of a line is printed whole on the line where it begins. The apparatus locates their entries by the line of the source: l. 5, or in a text of several parts (faces, columns, fragments) the part and the line: a 5.'[exists($scope//tei:text//tei:lb[@n]) and exists($scope//tei:text//(tei:ab | tei:p)[ed:lineated(.)])],
       '(Parentheses) inside a word mark the editors'' expansion of an abbreviation: Iohann(i).'[exists($scope//tei:ex[ancestor::tei:text])],
