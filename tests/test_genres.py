@@ -936,3 +936,13 @@ def test_quotation_marks_the_encoding_leaves_out_are_supplied_by_language(built)
     assert "the editors supply them" in norm(text_of(built, "early-print"))
     for shown in (norm(article(built, "early-print").text_content()), pdf_text(built, "early-print")):
         assert norm("Er rief „Halt, ‚sofort‘!“ und ging.") in shown and 'Schon "gedruckt" bleibt.' in shown
+
+
+def test_apparatus_entries_before_any_heading_are_located_by_the_sources_page(tmp_path):
+    src = tmp_path / "pages.xml"
+    src.write_text(TINY.format(body='<pb n="7"/><p>A <choice><sic>teh</sic><corr>the</corr></choice> cat.</p>'
+                                    '<pb n="8"/><p>Another <supplied reason="lost">word</supplied>.</p>'), encoding="utf-8")
+    proc = run_edition("build", src, "--out", tmp_path / "out", "--format", "text", "-q")
+    assert proc.returncode == 0, proc.stderr
+    entries = apparatus_entries((tmp_path / "out" / "text" / "pages.txt").read_text(encoding="utf-8"))
+    assert entries == ["p. 7 teh] the ed.", "p. 8 [word]] supplied ed. (lost)"]

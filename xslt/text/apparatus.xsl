@@ -50,6 +50,15 @@
     </xsl:choose>
   </xsl:template>
 
+  <!-- The number of the source page a node stands on (its nearest numbered page break before
+       it, of the witness followed), or () (at once, in a document that numbers no page). -->
+  <xsl:key name="tx:numbered-pb" match="tei:pb[normalize-space(@n)]" use="'pb'"/>
+  <xsl:function name="tx:page-of" as="xs:string?">
+    <xsl:param name="node" as="node()"/>
+    <xsl:sequence select="if (not(root($node) instance of document-node()) or empty(key('tx:numbered-pb', 'pb', root($node))[1])) then ()
+        else normalize-space($node/preceding::tei:pb[normalize-space(@n)][ed:break-shown(.)][1]/@n)[.]"/>
+  </xsl:function>
+
   <xsl:template name="tx:app-entry">
     <xsl:param name="lemma" as="xs:string"/>
     <xsl:param name="notes" as="element(tei:note)*" select="ed:notes-on(.)"/>
@@ -59,8 +68,13 @@
     <xsl:variable name="line" select="ed:line-of($place)"/>
     <!-- (in a lineated transcription its source line, 'l. 5', after the section only when there
          is one: a document without headings has only §0) -->
-    <xsl:variable name="loc" select="if (exists($line)) then string-join((('§' || tx:location($place, $part))[. ne '§0'], $line), ' ')
-        else string-join(('§' || tx:location($place, $part),
+    <xsl:variable name="section" select="'§' || tx:location($place, $part)"/>
+    <!-- (before any heading, the source's page where it numbers its pages: 'p. 12', not §0) -->
+    <xsl:variable name="page" select="if (not(matches($section, '(§|\.)0$')) or exists($line)) then ()
+        else tx:page-of($place)"/>
+    <xsl:variable name="loc" select="if (exists($line)) then string-join(($section[. ne '§0'], $line), ' ')
+        else if (exists($page)) then string-join((replace($section, '\.?0$', '')[. ne '§'], 'p. ' || $page), ' ')
+        else string-join(($section,
         ($place/ancestor::tei:l[@n][1]/@n, self::tei:app/@loc)[1] ! ('l. ' || .)), ' ')"/>
     <xsl:variable name="comments" select="for $n in $notes return tx:flat($n/node())"/>
     <!-- tight when an entry precedes this one other than one that contains it
