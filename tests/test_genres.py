@@ -946,3 +946,11 @@ def test_apparatus_entries_before_any_heading_are_located_by_the_sources_page(tm
     assert proc.returncode == 0, proc.stderr
     entries = apparatus_entries((tmp_path / "out" / "text" / "pages.txt").read_text(encoding="utf-8"))
     assert entries == ["p. 7 teh] the ed.", "p. 8 [word]] supplied ed. (lost)"]
+
+
+def test_a_space_on_a_line_of_japanese_is_kept_where_the_markups_line_breaking_is_not(tmp_path):
+    src = tmp_path / "genji.xml"
+    src.write_text(TINY.format(body='<div xml:lang="ja"><p>みこと〱しう たえ〱\n  すき〱しさ<lb/>\nあはれ</p></div>'), encoding="utf-8")
+    proc = run_edition("build", src, "--out", tmp_path / "out", "--format", "text", "-q")
+    assert proc.returncode == 0, proc.stderr
+    assert "みこと〱しう たえ〱すき〱しさあはれ" in (tmp_path / "out" / "text" / "genji.txt").read_text(encoding="utf-8")

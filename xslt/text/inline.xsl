@@ -35,14 +35,14 @@
   <!-- The running text from the strings the nodes make (tx:inline; blocks.xsl, lineated). -->
   <xsl:function name="tx:inline-string" as="xs:string">
     <xsl:param name="joined" as="xs:string"/>
-    <!-- Chinese and Japanese put no space between words: whitespace between two such
-         characters is the markup's line breaking (a newline, an lb), not a space (twice: a
-         match takes the character after the space) -->
+    <!-- Chinese and Japanese put no space between words: whitespace with a newline between
+         two such characters is the markup's line breaking (a newline, an lb), not a space; a
+         space on a line of the source is kept (twice: a match takes the character after it) -->
     <!-- (a line or page break inside a word takes the whitespace around it: the source's own
          line breaking, "conpa⏎<lb break="no"/>ravi" reads "conparavi") -->
     <xsl:variable name="s" select="let $s := tx:close-up(tx:close-up($joined, $tx:word-break, ''), $tx:joined-break, $tx:joined-break)
         return if (not($tx:cjk and matches($s, $ed:cjk))) then $s
-        else let $pair := '(' || $ed:cjk || ')\s+(' || $ed:cjk || ')' return replace(replace($s, $pair, '$1$2'), $pair, '$1$2')"/>
+        else let $pair := '(' || $ed:cjk || ')[ \t]*\n\s*(' || $ed:cjk || ')' return replace(replace($s, $pair, '$1$2'), $pair, '$1$2')"/>
     <!-- a page break with letters against both sides is inside a word (as with break="no");
          any other stands between words -->
     <!-- (each break is a pair of marks around the page's number: text, number, text...) -->
@@ -171,7 +171,10 @@
         else $tx:page-break || $n || $tx:page-break"/>
   </xsl:template>
   <xsl:template match="tei:lb | tei:cb" mode="tx:inline">
-    <xsl:sequence select="if (@break = 'no' or (self::tei:lb and ed:hyphen-break(.))) then $tx:word-break else ' '"/>
+    <!-- (in Chinese or Japanese a newline: the markup's line breaking, which adds no space
+         between two characters, where a space on a line of the source is kept) -->
+    <xsl:sequence select="if (@break = 'no' or (self::tei:lb and ed:hyphen-break(.))) then $tx:word-break
+        else if ($tx:cjk) then '&#10;' else ' '"/>
   </xsl:template>
   <!-- A line break of a lineated block (blocks.xsl, $tx:lines: its line breaks' margin numbers
        by generate-id): where a line begins, U+FDD3 and the lb's id, then U+FDD4. -->
