@@ -954,3 +954,13 @@ def test_a_space_on_a_line_of_japanese_is_kept_where_the_markups_line_breaking_i
     proc = run_edition("build", src, "--out", tmp_path / "out", "--format", "text", "-q")
     assert proc.returncode == 0, proc.stderr
     assert "みこと〱しう たえ〱すき〱しさあはれ" in (tmp_path / "out" / "text" / "genji.txt").read_text(encoding="utf-8")
+
+
+def test_right_to_left_readings_are_isolated_in_the_text_apparatus(tmp_path):
+    src = tmp_path / "genesis.xml"
+    src.write_text(TINY.format(body='<p xml:lang="ar">في <app><lem wit="#S1">البدء</lem><rdg wit="#S2">الأول</rdg></app> خلق</p>'),
+                   encoding="utf-8")
+    proc = run_edition("build", src, "--out", tmp_path / "out", "--format", "text", "-q")
+    assert proc.returncode == 0, proc.stderr
+    entries = apparatus_entries((tmp_path / "out" / "text" / "genesis.txt").read_text(encoding="utf-8"))
+    assert any("\u2068البدء\u2069 S1] \u2068الأول\u2069 S2" in e for e in entries), entries

@@ -133,6 +133,10 @@
     <xsl:param name="reading" as="element()?"/>
     <!-- words only when it has text (a reading of nothing but a <space/> is an omission too) -->
     <xsl:variable name="words" select="if (normalize-space(string($reading))) then tx:flat($reading/node()) else ''"/>
+    <!-- words written right to left are isolated (U+2068…U+2069), so that the sigla and brackets
+         after them keep their order in a bidi-aware viewer -->
+    <xsl:variable name="words" select="if (matches($words, '[&#x0590;-&#x08FF;&#xFB1D;-&#xFDFF;&#xFE70;-&#xFEFF;]'))
+        then '&#x2068;' || $words || '&#x2069;' else $words"/>
     <xsl:sequence select="string-join(((if ($words) then $words else ed:no-words($reading)), ed:reading-notes($reading),
         tx:cert($reading)), ' ')"/>
   </xsl:function>
