@@ -175,11 +175,13 @@ def test_output_names_are_safe_and_distinct(tmp_path):
     (src / "we ird;name.xml").write_text(DOC.format(id="x").replace(' xml:id="x"', ""))
     (src / "accents.xml").write_text(DOC.format(id="sāmānyadūṣaṇa"), encoding="utf-8")  # accents dropped, letters kept
     (src / "greek-stem.xml").write_text(DOC.format(id="Ἰχνευταί"), encoding="utf-8")  # no Latin letter: the file's stem
+    (src / "city.xml").write_text(DOC.format(id="Łódź"), encoding="utf-8")  # letters with no accent to drop
     out = tmp_path / "deep" / "out"
     result = run_edition("build", "--format", "text", "--out", out, src, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     written = sorted(p.name for p in (out / "text").iterdir())
-    assert written == ["edition.txt", "greek-stem.txt", "samanyadusana.txt", "same-2.txt", "same.txt", "we_ird_name.txt"]
+    assert written == ["Lodz.txt", "edition.txt", "greek-stem.txt", "samanyadusana.txt", "same-2.txt", "same.txt",
+                       "we_ird_name.txt"]
 
 
 @pytest.mark.parametrize("name", ["../x.html", "/etc/x", "a/../../x", "", "a\x00b"])

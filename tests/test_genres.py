@@ -13,6 +13,7 @@ import io
 import re
 import shutil
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pypdf
@@ -26,7 +27,7 @@ SOURCES = ["apparatus.xml", "arabic.xml", "letter.xml", "manuscript.xml",
            "apparatus-external.xml", "letter-uncertain.xml", "hebrew.xml", "chinese.xml", "verse.xml", "documentation.xml", "witness-pages.xml",
            "speech.xml", "dictionary.xml", "genetic.xml", "inscription.xml", "persian.xml", "epigraphy.xml",
            "early-print.xml", "scripts.xml", "anchored-notes.xml",
-           "revisions.xml", "lineation.xml"]
+           "revisions.xml", "lineation.xml", "edge-cases.xml"]
 APPARATUS_HEADING = "Apparatus of editorial interventions"
 TINY = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Tiny</title></titleStmt>
 <publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Written for the tests.</p></sourceDesc></fileDesc>
@@ -401,7 +402,6 @@ def test_cjk_line_break_in_the_source_is_no_space(built):
 
 
 def test_cjk_text_wraps_between_characters_within_the_width(built):
-    import unicodedata
 
     txt = text_of(built, "heart-sutra")
     body = [l for l in txt.splitlines() if "空" in l]
@@ -964,3 +964,50 @@ def test_right_to_left_readings_are_isolated_in_the_text_apparatus(tmp_path):
     assert proc.returncode == 0, proc.stderr
     entries = apparatus_entries((tmp_path / "out" / "text" / "genesis.txt").read_text(encoding="utf-8"))
     assert any("\u2068البدء\u2069 S1] \u2068الأول\u2069 S2" in e for e in entries), entries
+
+
+# --- edge cases found in review -----------------------------------------------------------------
+
+def test_a_note_kept_apart_naming_two_anchors_is_shown_once_and_numbered_by_its_anchor(built):
+    txt = text_of(built, "edge-cases")
+    assert "Alpha[1] beta[2] gamma[3]." in txt
+    lines = txt.splitlines()
+    assert lines.index("[1] first") < lines.index("[2] inline") < lines.index("[3] third")
+    body = article(built, "edge-cases")
+    ids = body.xpath(".//@id")
+    assert len(ids) == len(set(ids)), "an id is written twice"
+    listed = [norm(li.text_content()) for li in body.xpath(f".//section[{has_class('notes')}]//li")]
+    assert [t.split()[1] for t in listed[:3]] == ["first", "inline", "third"]
+    assert pdf_text(built, "edge-cases").count("first") == 1
+
+
+def test_a_bibliography_in_a_note_reads_as_written_on_the_web(built):
+    assert "See Smith 1990; Jones 2001." in norm(article(built, "edge-cases").text_content())
+
+
+def test_a_lineated_block_inside_a_note_builds_in_print(build_run):
+    out, proc = build_run
+    assert (out / "pdf" / "edge-cases.pdf").is_file(), proc.stderr
+    assert "prima secunda" in pdf_text(out, "edge-cases")
+
+
+def test_unclear_dots_only_the_sources_letters(built):
+    assert "A ạḅc̣ḍ |12| word." in unicodedata.normalize("NFC", text_of(built, "edge-cases"))
+
+
+def test_an_indented_line_end_hyphen_joins_its_word_in_text_and_print(built):
+    assert "Die Kin-der." in text_of(built, "edge-cases")
+    assert "Die Kin-der." in pdf_text(built, "edge-cases")
+
+
+def test_combined_renderings_raised_italic_and_co_authors(built):
+    txt = text_of(built, "edge-cases")
+    assert "Year 1903⁴." in txt
+    assert "Author: Ann Smith and Bob Jones" in txt
+    assert "Ann Smith and Bob Jones" in norm(page(built, "edge-cases").xpath("string(//p[@class='byline'])"))
+
+
+def test_a_gap_of_at_least_so_much_says_so_and_numeral_labels_take_no_dash(built):
+    txt = norm(before_apparatus(text_of(built, "edge-cases")))
+    assert "Lost [… at least 2 lines lost] here." in txt
+    assert "viii eighth" in txt and "viii —" not in txt

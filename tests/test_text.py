@@ -105,7 +105,7 @@ def reading_string(el, notes, out: list[str]) -> None:
         inner: list[str] = []
         children(el, notes, inner)
         out.append(unicodedata.normalize("NFC", "".join(
-            c + ("" if c.isspace() or unicodedata.category(c).startswith("M") else "\u0323") for c in "".join(inner))))
+            c + ("\u0323" if unicodedata.category(c)[0] in "LN" else "") for c in "".join(inner))))
     elif name == "gap":  # '[…]' or '[… 3 characters lost]', spaced as the source spaces it
         out.append("[…]")
     elif (name == "hi" and RAISED.search(" ".join((el.get("rend") or "", el.get("rendition") or "")))

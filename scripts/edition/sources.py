@@ -38,10 +38,16 @@ def _parser() -> etree.XMLParser:
     )
 
 
+# Latin letters that carry no accent to drop (NFKD leaves them whole), spelled as in ASCII.
+_LATIN_LETTERS = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "ß": "ss", "æ": "ae", "Æ": "AE",
+                                "œ": "oe", "Œ": "OE", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th",
+                                "Þ": "Th", "ı": "i", "ħ": "h", "Ħ": "H"})
+
+
 def _safe_name(raw: str) -> str:
     """raw as a file name of ASCII letters, digits, '_' and '-': accents dropped rather than the
     letters that carry them ('sāmānyadūṣaṇa' → 'samanyadusana'), anything else '_'."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", raw) if not unicodedata.combining(c))
+    plain = "".join(c for c in unicodedata.normalize("NFKD", raw.translate(_LATIN_LETTERS)) if not unicodedata.combining(c))
     return re.sub(r"[^A-Za-z0-9_-]+", "_", plain).strip("_")[:100]
 
 

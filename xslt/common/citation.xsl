@@ -95,8 +95,11 @@
     <xsl:variable name="how-many" select="if ($gap/@quantity) then string($gap/@quantity)
         else if ($gap/@atLeast and $gap/@atMost and string($gap/@atLeast) ne string($gap/@atMost))
           then $gap/@atLeast || '–' || $gap/@atMost
-        else normalize-space(($gap/@atMost, $gap/@atLeast)[1])"/>
-    <xsl:variable name="one" select="$how-many = '1'"/>
+        else if ($gap/@atLeast and $gap/@atMost) then normalize-space($gap/@atLeast)
+        else if ($gap/@atLeast) then 'at least ' || normalize-space($gap/@atLeast)
+        else if ($gap/@atMost) then 'up to ' || normalize-space($gap/@atMost)
+        else ''"/>
+    <xsl:variable name="one" select="replace($how-many, '^(at least|up to) ', '') = '1'"/>
     <xsl:variable name="unit-words" select="
         if ($unit = ('char', 'chars', 'character', 'characters', 'letter', 'letters')) then (if ($one) then 'character' else 'characters')
         else if ($unit = ('line', 'lines')) then (if ($one) then 'line' else 'lines')
@@ -254,6 +257,16 @@
     <xsl:variable name="family" select="ed:family-names($agent)"/>
     <xsl:sequence select="if ($family) then normalize-space($given || ' ' || $family)
                           else ed:plain(ed:agent-name-element($agent))"/>
+  </xsl:function>
+
+  <!-- The names of an author or editor element as read: one name; or, when it holds several
+       names in no stated language ('<persName>A</persName> and <persName>B</persName>'), each
+       (names in several languages are one person's: the first). -->
+  <xsl:function name="ed:agent-names" as="xs:string">
+    <xsl:param name="agent" as="element()"/>
+    <xsl:variable name="names" select="$agent/(tei:persName, tei:orgName, tei:name)"/>
+    <xsl:sequence select="if (count($names) gt 1 and empty($names/@xml:lang))
+        then ed:join-names($names ! ed:agent-name(.)[.]) else ed:agent-name($agent)"/>
   </xsl:function>
 
   <!-- 'A', 'A and B', 'A, B and C'. -->
@@ -433,7 +446,7 @@
   <xsl:function name="ed:composed-citation" as="xs:string">
     <xsl:param name="doc" as="node()?"/>
     <xsl:variable name="editors" select="ed:edition-editors($doc)"/>
-    <xsl:variable name="names" select="$editors ! ed:agent-name(.)[.]"/>
+    <xsl:variable name="names" select="$editors ! ed:agent-names(.)[.]"/>
     <xsl:variable name="who" select="if (empty($names)) then ''
       else ed:join-names($names) || (if (empty($editors/self::tei:editor)) then ''
                                      else if (count($names) gt 1) then ' (eds.)' else ' (ed.)')"/>

@@ -84,8 +84,9 @@
   <xsl:function name="ed:hyphen-break" as="xs:boolean">
     <xsl:param name="lb" as="element()"/>
     <xsl:variable name="before" select="if ($lb/@break) then '' else string($lb/preceding-sibling::node()[not(ed:is-furniture(.))][1][self::text()])"/>
+    <xsl:variable name="end" select="replace(substring($before, string-length($before) - 200), '\s+$', '')"/>
     <xsl:sequence select="$before ne ''
-        and matches(substring($before, string-length($before) - 7), '\p{L}[\-¬⸗]\s*$')
+        and matches(substring($end, string-length($end) - 1), '^\p{L}[\-¬⸗]$')
         and matches(substring(normalize-space(substring(string($lb/following-sibling::node()[not(ed:is-furniture(.))][1][self::text()]), 1, 200)), 1, 1), '\p{L}')"/>
   </xsl:function>
   <xsl:function name="ed:is-furniture" as="xs:boolean">
@@ -96,7 +97,7 @@
   <!-- The quotation marks the editors supply round a quotation in running text whose encoding
        leaves them out (q, quote, said): () where the source's own marks stand against it or
        open it ("<quote>…</quote>"), where it stands as a block, or where @rend says how it
-       is marked. By its language: “ ” (‘ ’ inside another), „ “, « », 「 」. -->
+       is marked. By its language: “ ” (‘ ’ inside another), „ “, « », 「 」 (Japanese, traditional Chinese). -->
   <xsl:function name="ed:quote-marks" as="xs:string*" cache="yes">
     <xsl:param name="q" as="element()"/>
     <xsl:variable name="at" select="if ($q/parent::tei:cit) then $q/.. else $q"/>
@@ -107,17 +108,18 @@
     <xsl:variable name="needed" select="not($q/self::tei:said[@direct = 'false'])
         and exists($at/../text()[normalize-space()]) and not($q/@type = 'block')
         and empty($q//(tei:p, tei:ab, tei:lg, tei:l, tei:list, tei:table, tei:sp))
-        and not(matches(string-join(($q/@rend, $q/@rendition), ' '), 'pre\(|post\(|noquote|none|plain|block|display', 'i'))
+        and not(matches(string-join(($q/@rend, $q/@rendition), ' '), 'pre\(|post\(|noquote|none|plain|block|display|ital', 'i'))
         and $words ne '' and not(contains($marks, substring($words, 1, 1)))
         and not($before ne '' and contains($marks, substring($before, string-length($before))))
         and not($after ne '' and contains(replace($marks, '’', ''), substring($after, 1, 1)))"/>
-    <xsl:variable name="lang" select="lower-case(substring-before(ed:lang-of($q) || '-', '-'))"/>
+    <xsl:variable name="tag" select="lower-case(ed:lang-of($q))"/>
+    <xsl:variable name="lang" select="if (matches($tag, '^zh-(hant|tw|hk|mo)')) then 'ja' else substring-before($tag || '-', '-')"/>
     <xsl:variable name="inner" select="exists($q/ancestor::*[self::tei:q or self::tei:quote or self::tei:said][exists(ed:quote-marks(.))])"/>
     <xsl:sequence select="if (not($needed)) then ()
         else if ($lang = ('de', 'cs', 'sk', 'sl', 'hr', 'bg', 'is', 'lt', 'et')) then (if ($inner) then ('‚', '‘') else ('„', '“'))
         else if ($lang = ('fr', 'it', 'es', 'pt', 'ru', 'uk', 'be', 'el', 'ca', 'no', 'nb', 'nn', 'ar', 'fa', 'tr', 'la'))
           then (if ($inner) then ('‹', '›') else ('«', '»'))
-        else if ($lang = ('ja', 'zh')) then (if ($inner) then ('『', '』') else ('「', '」'))
+        else if ($lang = 'ja') then (if ($inner) then ('『', '』') else ('「', '」'))
         else if ($inner) then ('‘', '’') else ('“', '”')"/>
   </xsl:function>
 
@@ -287,16 +289,29 @@
        shows it at the anchor, as if it stood there, and not where it is kept. -->
   <xsl:function name="ed:is-anchored" as="xs:boolean" cache="yes">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:variable name="id" select="ed:id-from-pointer($note/@target)[1]"/>
-    <xsl:sequence select="exists($id) and not($note/@type = 'editorial')
-        and exists(key('ed:id', $id, root($note))[self::tei:anchor][not(ancestor::tei:note)])"/>
+    <xsl:sequence select="exists(ed:note-anchor($note))"/>
   </xsl:function>
 
-  <!-- The notes to show at an anchor. -->
+  <!-- The anchor a note kept apart is shown at: the first its @target names, or (). -->
+  <xsl:function name="ed:note-anchor" as="element(tei:anchor)?">
+    <xsl:param name="note" as="element(tei:note)"/>
+    <xsl:variable name="id" select="ed:id-from-pointer($note/@target)[1]"/>
+    <xsl:sequence select="if (empty($id) or $note/@type = 'editorial' or not(root($note) instance of document-node())) then ()
+        else key('ed:id', $id, root($note))[self::tei:anchor][not(ancestor::tei:note)][1]"/>
+  </xsl:function>
+
+  <!-- The notes to show at an anchor (each at the first anchor it names, once). -->
   <xsl:function name="ed:notes-at" as="element(tei:note)*">
     <xsl:param name="anchor" as="element()"/>
     <xsl:sequence select="if (not($anchor/@xml:id) or not(root($anchor) instance of document-node())) then ()
-        else key('ed:note-target', string($anchor/@xml:id), root($anchor))[ed:is-anchored(.)]"/>
+        else key('ed:note-target', string($anchor/@xml:id), root($anchor))[ed:note-anchor(.) is $anchor]"/>
+  </xsl:function>
+
+  <!-- Does the document keep notes apart at anchors? (Their numbers follow their anchors.) -->
+  <xsl:key name="ed:targeting-note" match="tei:note[@target]" use="'note'"/>
+  <xsl:function name="ed:has-anchored-notes" as="xs:boolean" cache="yes">
+    <xsl:param name="root" as="document-node()"/>
+    <xsl:sequence select="some $n in key('ed:targeting-note', 'note', $root) satisfies ed:is-anchored($n)"/>
   </xsl:function>
 
   <!-- The printed number of a note, or its position among the document's notes. -->
@@ -306,6 +321,10 @@
          the numbered notes before it in document order less those it is inside. -->
     <xsl:variable name="root" select="root($note)"/>
     <xsl:sequence select="if ($note/@n) then string($note/@n)
+      (: notes kept apart count where their anchors stand :)
+      else if ($root instance of document-node() and ed:has-anchored-notes($root))
+        then string(ed:rank((ed:note-anchor($note), $note)[1],
+             (key('ed:numbered-note', 'note', $root) ! (ed:note-anchor(.), .)[1])/.) + 1)
       else if ($root instance of document-node())
         then string(ed:rank($note, key('ed:numbered-note', 'note', $root))
                     - count($note/ancestor::tei:note[not(ed:is-editorial(.))][ancestor::tei:text]) + 1)

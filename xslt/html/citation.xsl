@@ -79,10 +79,10 @@
     <xsl:sequence select="(ed:declared-lang($doc)[.], 'en')[1]"/>
   </xsl:function>
 
-  <!-- The names in a header's titleStmt (authors or editors), plain. -->
+  <!-- The names in a header's titleStmt (authors or editors), as read (ed:agent-names). -->
   <xsl:function name="h:names" as="xs:string*">
     <xsl:param name="els" as="element()*"/>
-    <xsl:sequence select="for $e in $els return ed:plain(($e/(tei:persName, tei:name)[1], $e)[1])"/>
+    <xsl:sequence select="$els ! ed:agent-names(.)"/>
   </xsl:function>
 
   <xsl:function name="h:authors" as="element()*">

@@ -75,7 +75,7 @@
       <p class="byline">
         <xsl:for-each select="$authors">
           <xsl:if test="position() gt 1"><xsl:value-of select="if (position() = last()) then ' and ' else ', '"/></xsl:if>
-          <span class="author"><xsl:value-of select="ed:plain((tei:persName, tei:name, .)[1])"/></span>
+          <span class="author"><xsl:value-of select="ed:agent-names(.)"/></span>
           <xsl:if test="@cert">
             <span class="cert"> (attributed; certainty: <xsl:value-of select="@cert"/>)</span>
           </xsl:if>
@@ -512,13 +512,7 @@
     <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:choose>
       <xsl:when test="$inline">
-        <!-- run in: the words, then the source in parentheses -->
-        <span><xsl:call-template name="h:attrs"/><xsl:apply-templates select="node() except (tei:bibl | tei:ref)" mode="text"/>
-          <xsl:for-each select="(tei:bibl | tei:ref)[normalize-space()]">
-            <xsl:variable name="paren" select="not(starts-with(normalize-space(), '('))"/>
-            <xsl:value-of select="if ($paren) then ' (' else ' '"/><xsl:apply-templates select="." mode="text"/><xsl:value-of select="')'[$paren]"/>
-          </xsl:for-each>
-        </span>
+        <span><xsl:call-template name="h:attrs"/><xsl:apply-templates mode="text"/></span>
       </xsl:when>
       <xsl:otherwise>
         <div class="list-wrap">
@@ -553,13 +547,7 @@
     <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:choose>
       <xsl:when test="$inline">
-        <!-- run in: the words, then the source in parentheses -->
-        <span><xsl:call-template name="h:attrs"/><xsl:apply-templates select="node() except (tei:bibl | tei:ref)" mode="text"/>
-          <xsl:for-each select="(tei:bibl | tei:ref)[normalize-space()]">
-            <xsl:variable name="paren" select="not(starts-with(normalize-space(), '('))"/>
-            <xsl:value-of select="if ($paren) then ' (' else ' '"/><xsl:apply-templates select="." mode="text"/><xsl:value-of select="')'[$paren]"/>
-          </xsl:for-each>
-        </span>
+        <span><xsl:call-template name="h:attrs"/><xsl:apply-templates mode="text"/></span>
       </xsl:when>
       <xsl:otherwise>
         <div class="table-wrap">
@@ -605,7 +593,8 @@
       <xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates></span>
   </xsl:template>
 
-  <!-- Quotations: marks are in the text as printed; we add none. -->
+  <!-- Quotations: marks as printed in the source; the editors supply them only where the
+       encoding leaves them out of a quotation in running text (ed:quote-marks). -->
   <xsl:template match="tei:cit" mode="text">
     <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:choose>

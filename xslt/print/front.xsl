@@ -35,7 +35,10 @@
   <!-- A person's name as written in a header (author, editor, respStmt/persName). -->
   <xsl:function name="pr:person-name" as="xs:string">
     <xsl:param name="el" as="element()"/>
-    <xsl:variable name="s" select="ed:plain($el)"/>
+    <!-- names as read (forename surname; the first of one person's names in several languages),
+         unless the element says more in words of its own ('John Gunther (attributed)') -->
+    <xsl:variable name="s" select="if ($el/(tei:persName, tei:orgName, tei:name) and not($el/text()[normalize-space()]))
+        then ed:agent-names($el) else ed:plain($el)"/>
     <xsl:sequence select="if ($s) then $s else
       (for $e in ed:by-id(ed:id-from-pointer($el/@ref)[1], $el) return ed:entry-label($e), '')[1]"/>
   </xsl:function>
@@ -276,8 +279,9 @@
           <xsl:value-of select="string-join((string-join((tei:pubPlace, tei:publisher) ! ed:plain(.), ': ')[.], tei:date ! ed:plain(.)), ', ')"/>
           <xsl:text>)</xsl:text>
         </xsl:if>
+        <xsl:variable name="before" select="exists(($authors, tei:title, $imprint))"/>
         <xsl:for-each select="$rest">
-          <xsl:text>, </xsl:text>
+          <xsl:if test="$before or position() gt 1"><xsl:text>, </xsl:text></xsl:if>
           <xsl:apply-templates select="node()" mode="body"><xsl:with-param name="plain" select="true()" tunnel="yes"/></xsl:apply-templates>
         </xsl:for-each>
       </xsl:otherwise>

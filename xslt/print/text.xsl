@@ -144,7 +144,7 @@
        before a break inside a word (lb break="no") is .break-after, which print.css ends with a
        hyphen, as editions of inscriptions and papyri print it. A line break inside an element
        (a supplied passage across lines): see tei:lb below. -->
-  <xsl:template match="tei:p[ed:lineated(.)] | tei:ab[ed:lineated(.)]" mode="body" priority="1">
+  <xsl:template match="tei:p[ed:lineated(.)] | tei:ab[ed:lineated(.)]" mode="body" priority="2">
     <xsl:param name="plain" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:choose>
       <xsl:when test="$plain or pr:inline(.)"><xsl:next-match/></xsl:when>
@@ -316,7 +316,9 @@
       else if ($kinds = 'bold') then 'b' else if ($kinds = 'italic') then 'i'
       else if ($kinds = 'underline') then 'u' else 'span'"/>
     <xsl:element name="{$name}">
-      <xsl:attribute name="class" select="string-join(('hi', 'sc'[$kinds = 'smallcaps'], $kinds[. = ('overline', 'strike', 'spaced')] ! ('rend-' || .),
+      <!-- (every kind the element's name does not say, as a class: italic and raised, bold and italic) -->
+      <xsl:attribute name="class" select="string-join(('hi', 'sc'[$kinds = 'smallcaps'], $kinds[not(. = ($name, 'smallcaps'))]
+        [not(. = 'italic' and $name = 'i')][not(. = 'bold' and $name = 'b')][not(. = 'underline' and $name = 'u')] ! ('rend-' || .),
         'hi-default'[empty($kinds) and not(matches(lower-case(string-join((current()/@rend, current()/@rendition, current()/@style), ' ')), 'roman|normal'))]), ' ')"/>
       <xsl:apply-templates mode="body"/>
     </xsl:element>
@@ -536,13 +538,13 @@
     <xsl:value-of select="replace(., '\s+', ' ')"/>
   </xsl:template>
   <!-- before a line or page break inside a word: the source's line breaking is no space -->
-  <xsl:template match="text()[following-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']]]" mode="body" priority="1">
+  <xsl:template match="text()[following-sibling::node()[1][self::tei:lb[@break = 'no' or ed:hyphen-break(.)] or self::tei:pb[@break = 'no']]]" mode="body" priority="1">
     <xsl:value-of select="replace(replace(., '\s+', ' '), ' $', '')"/>
   </xsl:template>
   <!-- after a line break inside a word (break="no", or a line-end hyphen): none either -->
   <xsl:template match="text()[preceding-sibling::node()[1][self::tei:lb[@break = 'no' or ed:hyphen-break(.)]]]" mode="body" priority="2">
     <xsl:variable name="s" select="replace(replace(., '\s+', ' '), '^ ', '')"/>
-    <xsl:value-of select="if (following-sibling::node()[1][self::tei:lb[@break = 'no'] or self::tei:pb[@break = 'no']])
+    <xsl:value-of select="if (following-sibling::node()[1][self::tei:lb[@break = 'no' or ed:hyphen-break(.)] or self::tei:pb[@break = 'no']])
         then replace($s, ' $', '') else $s"/>
   </xsl:template>
   <!-- the markup's line breaking between breaks and the page's furniture is no space (the

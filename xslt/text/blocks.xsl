@@ -366,7 +366,8 @@
   <!-- A division without a head: the editors' label for it in brackets ('[Translation]'), if its
        attributes give one, then the content. -->
   <xsl:template match="tei:div[not(tei:head)][@type] | tei:div1[not(tei:head)][@type] | tei:div2[not(tei:head)][@type]
-                       | tei:div3[not(tei:head)][@type] | tei:div4[not(tei:head)][@type]" mode="tx:block">
+                       | tei:div3[not(tei:head)][@type] | tei:div4[not(tei:head)][@type] | tei:div5[not(tei:head)][@type]
+                       | tei:div6[not(tei:head)][@type] | tei:div7[not(tei:head)][@type]" mode="tx:block">
     <xsl:param name="tight" as="xs:boolean" select="false()"/>
     <xsl:variable name="label" select="ed:div-label(.)"/>
     <xsl:if test="$label">
@@ -436,7 +437,8 @@
     <xsl:variable name="label" select="preceding-sibling::*[1][self::tei:label]"/>
     <!-- a label that is a word, not a number or letter ('Stave I'), is set off by a dash -->
     <xsl:variable name="marker" select="if ($label) then (let $l := normalize-space(tx:inline($label))
-        return if (string-length($l) gt 3 and not(matches($l, '[\p{P}]$'))) then $l || ' —' else $l) else
+        return if (not(matches($l, '[\p{P}]$')) and (contains($l, ' ') or string-length($l) gt 3
+          and not(matches($l, '^[ivxlcdmIVXLCDM]+$|\d')))) then $l || ' —' else $l) else
         if (@n) then string(@n) else '-'"/>
     <xsl:call-template name="tx:container">
       <xsl:with-param name="nodes" select="node()"/>

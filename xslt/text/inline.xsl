@@ -81,7 +81,10 @@
   <xsl:variable name="tx:word-break" as="xs:string" select="'&#xFDD2;'"/>
 
   <xsl:template match="text()" mode="tx:inline">
-    <xsl:sequence select="translate(., $tx:joined-break || $tx:page-break || $tx:word-break, '')"/>
+    <xsl:param name="dotted" as="xs:boolean" select="false()" tunnel="yes"/>
+    <xsl:variable name="s" select="translate(., $tx:joined-break || $tx:page-break || $tx:word-break, '')"/>
+    <!-- (unclear letters: a dot below each, and only on the source's letters and digits) -->
+    <xsl:sequence select="if ($dotted) then normalize-unicode(replace($s, '([\p{L}\p{N}]\p{M}*)', '$1&#x323;')) else $s"/>
   </xsl:template>
 
   <xsl:template match="*" mode="tx:inline">
@@ -109,7 +112,7 @@
 
   <!-- Italics by function. -->
   <xsl:template mode="tx:inline" match="tei:title[not(@level = 'a')] | tei:foreign | tei:emph | tei:mentioned
-      | tei:hi[ed:rend-kinds(.) = 'italic']">
+      | tei:hi[ed:rend-kinds(.) = 'italic'][not(ed:rend-kinds(.) = ('sup', 'sub'))]">
     <xsl:param name="in-italic" as="xs:boolean" select="false()" tunnel="yes"/>
     <xsl:variable name="inner" as="xs:string*">
       <xsl:apply-templates mode="tx:inline">
@@ -119,7 +122,7 @@
     <xsl:sequence select="if ($in-italic) then string-join($inner, '') else tx:mark(string-join($inner, ''), '_')"/>
   </xsl:template>
 
-  <xsl:template mode="tx:inline" match="tei:hi[not(ed:rend-kinds(.) = 'italic')][ed:rend-kinds(.) = 'bold']">
+  <xsl:template mode="tx:inline" match="tei:hi[not(ed:rend-kinds(.) = ('italic', 'sup', 'sub'))][ed:rend-kinds(.) = 'bold']">
     <xsl:variable name="inner" as="xs:string*">
       <xsl:apply-templates mode="tx:inline"/>
     </xsl:variable>
@@ -129,7 +132,8 @@
   <!-- Raised and lowered letters keep their place: a short run (four at most) in Unicode's
        superscript or subscript characters where each has one (1903⁴, yᵉ, H₂O), else raised
        after a caret (2^(n+1)); flattening them would change the text's meaning. -->
-  <xsl:template mode="tx:inline" match="tei:hi[not(ed:rend-kinds(.) = ('italic', 'bold'))][ed:rend-kinds(.) = ('sup', 'sub')]">
+  <!-- (raised italics or bold are only raised: marks round one raised letter would be noise) -->
+  <xsl:template mode="tx:inline" match="tei:hi[ed:rend-kinds(.) = ('sup', 'sub')]">
     <xsl:variable name="inner" as="xs:string">
       <xsl:value-of><xsl:apply-templates mode="tx:inline"/></xsl:value-of>
     </xsl:variable>
@@ -286,10 +290,9 @@
   </xsl:template>
   <!-- Unclear letters carry a dot below (Leiden): ạḅ. -->
   <xsl:template match="tei:unclear" mode="tx:inline">
-    <xsl:variable name="inner" as="xs:string">
-      <xsl:value-of><xsl:apply-templates mode="tx:inline"/></xsl:value-of>
-    </xsl:variable>
-    <xsl:sequence select="normalize-unicode(replace($inner, '([^\s&#xFDD0;-&#xFDD2;\p{M}]\p{M}*)', '$1&#x323;'))"/>
+    <xsl:apply-templates mode="tx:inline">
+      <xsl:with-param name="dotted" select="true()" tunnel="yes"/>
+    </xsl:apply-templates>
   </xsl:template>
   <!-- Leiden brackets: [supplied], ⟨supplied where the source omits it⟩, {surplus}. -->
   <xsl:template match="tei:supplied | tei:surplus" mode="tx:inline">

@@ -41,9 +41,11 @@
   <xsl:template name="tx:notes-after">
     <xsl:param name="nodes" as="node()*"/>
     <xsl:variable name="notes" select="$nodes/descendant-or-self::tei:note"/>
-    <xsl:apply-templates mode="tx:note"
-        select="$notes[tx:note-kind(.) = 'foot'][not(ancestor::tei:note intersect $notes)][not(ed:is-anchored(.))]
-                | $nodes/descendant-or-self::tei:anchor[@xml:id] ! ed:notes-at(.)[tx:note-kind(.) = 'foot']"/>
+    <!-- in the order of their marks: a note where it stands, a note kept apart at its anchor -->
+    <xsl:variable name="marks" select="$nodes/descendant-or-self::*[self::tei:note or self::tei:anchor[@xml:id]]"/>
+    <xsl:apply-templates mode="tx:note" select="for $m in $marks return
+        if ($m/self::tei:anchor) then ed:notes-at($m)[tx:note-kind(.) = 'foot']
+        else $m[tx:note-kind(.) = 'foot'][not(ancestor::tei:note intersect $notes)][not(ed:is-anchored(.))]"/>
   </xsl:template>
 
   <!-- A note's text: '[4] ' and the content, continuation lines hanging under it. -->

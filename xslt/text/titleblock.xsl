@@ -70,8 +70,8 @@
         <xsl:sequence select="tx:field(ed:corresp-role(.), ed:corresp-label(.))"/>
       </xsl:for-each>
       <!-- names as read ('Joachim D. Kamiet' from surname, forename; the first of several names) -->
-      <xsl:sequence select="tx:field('Author', $header/tei:fileDesc/tei:titleStmt/tei:author ! ed:agent-name(.))"/>
-      <xsl:sequence select="tx:field('Editors', ($ts ! tei:editor)[1]/../tei:editor ! ed:agent-name(.))"/>
+      <xsl:sequence select="tx:field('Author', $header/tei:fileDesc/tei:titleStmt/tei:author ! ed:agent-names(.))"/>
+      <xsl:sequence select="tx:field('Editors', ($ts ! tei:editor)[1]/../tei:editor ! ed:agent-names(.))"/>
       <xsl:for-each select="($header/tei:fileDesc/tei:titleStmt[tei:respStmt], $fallback/tei:fileDesc/tei:titleStmt)[1]/tei:respStmt">
         <xsl:sequence select="tx:field((tx:header-text(tei:resp/node())[normalize-space()], 'Contributor')[1] ! (upper-case(substring(., 1, 1)) || substring(., 2)),
             string-join((tei:name, tei:persName, tei:orgName) ! ed:agent-name(.), ', '))"/>
@@ -135,7 +135,7 @@
       'A dot under a letter (ạ) marks it as unclear in the source.'[exists($scope//tei:unclear[ancestor::tei:text])],
       '⟨Angle brackets⟩ mark letters or words the source omits, supplied by the editors.'[exists($scope//tei:supplied[ancestor::tei:text][@reason = 'omitted'])],
       '{Braces} mark letters or words in the source that the editors judge superfluous.'[exists($scope//tei:surplus[ancestor::tei:text])],
-      'A label in square brackets on a line of its own, [Translation], names a division that has no heading in the source.'[exists($scope//tei:text//*[starts-with(local-name(), 'div')][ed:div-label(.)])],
+      'A label in square brackets on a line of its own, [Translation], names a division that has no heading in the source.'[exists($scope//tei:text//*[local-name() = $tx:divs][ed:div-label(.)])],
       'A hyphen that ends a line of the source inside a word is kept, and the word joined: Men-schen.'[exists($scope//tei:text//tei:lb[not(@break)][ed:hyphen-break(.)])],
       'Verse lines carry their numbers in the left margin: every fifth, and any other numbering (5a).'[exists($scope//tei:text//tei:l[@n])],
       '⸢Half brackets⸣ mark words added in the source (above the line, in the margin).'[exists($scope//tei:add[ancestor::tei:text])],
