@@ -266,6 +266,8 @@ def test_text_letter_correspondence_lines(built):
 
 def test_text_manuscript_space_as_vacat(built):
     assert "Robertus de [vac. 3 characters] dedi et concressi" in norm(text_of(built, "charter"))
+    space = article(built, "charter").xpath(f".//*[{has_class('space')}]")[0]
+    assert space.get("title") == "blank space in the source: 3 characters"
 
 
 def test_a_printers_wide_space_is_a_space_not_a_vacat(tmp_path):

@@ -277,9 +277,10 @@
 
   <!-- A space left blank in the source: a visible gap, named for screen readers. -->
   <xsl:template match="tei:space" mode="text">
-    <span title="blank space in the source">
+    <xsl:variable name="extent" select="ed:gap-words(.)[.] ! (': ' || .)"/>
+    <span title="blank space in the source{$extent}">
       <xsl:call-template name="h:attrs"/>
-      <span class="visually-hidden">(blank space)</span>
+      <span class="visually-hidden">(blank space<xsl:value-of select="$extent"/>)</span>
     </span>
   </xsl:template>
 
