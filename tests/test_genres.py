@@ -27,7 +27,7 @@ SOURCES = ["apparatus.xml", "arabic.xml", "letter.xml", "manuscript.xml",
            "apparatus-external.xml", "letter-uncertain.xml", "hebrew.xml", "chinese.xml", "verse.xml", "documentation.xml", "witness-pages.xml",
            "speech.xml", "dictionary.xml", "genetic.xml", "inscription.xml", "persian.xml", "epigraphy.xml",
            "early-print.xml", "scripts.xml", "anchored-notes.xml",
-           "revisions.xml", "lineation.xml", "edge-cases.xml"]
+           "revisions.xml", "lineation.xml", "edge-cases.xml", "standoff-notes.xml"]
 APPARATUS_HEADING = "Apparatus of editorial interventions"
 TINY = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Tiny</title></titleStmt>
 <publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Written for the tests.</p></sourceDesc></fileDesc>
@@ -1013,3 +1013,17 @@ def test_a_gap_of_at_least_so_much_says_so_and_numeral_labels_take_no_dash(built
     txt = norm(before_apparatus(text_of(built, "edge-cases")))
     assert "Lost [… at least 2 lines lost] here." in txt
     assert "viii eighth" in txt and "viii —" not in txt
+
+
+def test_notes_in_standoff_called_by_pointers_stand_where_they_are_called(built):
+    sentence = "Mijn papa[1] is naar den Haag[2] gegaan, zie note 2.[3]"
+    txt = text_of(built, "standoff-notes")
+    assert sentence in txt
+    lines = txt.splitlines()
+    assert lines.index("[1] Jozef Israëls, the painter.") < lines.index("[2] The Hague.") < lines.index("[3] Versuft je.")
+    assert "A number in square brackets" in txt
+    body = article(built, "standoff-notes")
+    assert [norm(r.text_content()) for r in body.xpath(f".//a[{has_class('note-ref')}]")] == ["Note 1", "Note 2", "Note 3"]
+    assert "#n1" not in body.text_content() and "zie note 2." in norm(body.text_content())
+    pdf = pdf_text(built, "standoff-notes")
+    assert "Mijn papa1 is naar den Haag2 gegaan, zie note 2.3" in pdf and "1 Jozef Israëls, the painter." in pdf

@@ -284,34 +284,55 @@
                           or exists($note/parent::tei:app | $note/parent::tei:rdgGrp)"/>
   </xsl:function>
 
-  <!-- A note kept apart from the place it annotates (a notes division, the back matter) that
-       points at an anchor there ('<anchor xml:id="a1"/>', '<note target="#a1">'): every format
-       shows it at the anchor, as if it stood there, and not where it is kept. -->
+  <!-- A note kept apart from the place it annotates (a notes division, the back matter,
+       standOff) and tied to a place in the text: by its @target to an anchor there
+       ('<anchor xml:id="a1"/>', '<note target="#a1">'), or by a pointer there that calls it
+       ('<ptr type="note" target="#n1"/>', an empty ref). Every format shows it at that place,
+       as if it stood there, and not where it is kept. -->
   <xsl:function name="ed:is-anchored" as="xs:boolean" cache="yes">
     <xsl:param name="note" as="element(tei:note)"/>
-    <xsl:sequence select="exists(ed:note-anchor($note))"/>
+    <xsl:sequence select="exists(ed:note-place($note))"/>
   </xsl:function>
 
-  <!-- The anchor a note kept apart is shown at: the first its @target names, or (). -->
-  <xsl:function name="ed:note-anchor" as="element(tei:anchor)?">
+  <!-- Where a note kept apart is shown: the first anchor its @target names, else the first
+       pointer in the text that calls it; or (). -->
+  <xsl:function name="ed:note-place" as="element()?" cache="yes">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:variable name="id" select="ed:id-from-pointer($note/@target)[1]"/>
-    <xsl:sequence select="if (empty($id) or $note/@type = 'editorial' or not(root($note) instance of document-node())) then ()
-        else key('ed:id', $id, root($note))[self::tei:anchor][not(ancestor::tei:note)][1]"/>
+    <xsl:sequence select="if ($note/@type = 'editorial' or not(root($note) instance of document-node())) then ()
+        else (if (empty($id)) then () else key('ed:id', $id, root($note))[self::tei:anchor][not(ancestor::tei:note)][1],
+              (: called: only a note that stands apart, not one in running text a ref cites :)
+              if (not($note/@xml:id) or not($note/ancestor::tei:standOff or $note/parent::*[self::tei:div or self::tei:back
+                  or self::tei:body or self::tei:front or self::tei:listAnnotation or self::tei:noteGrp or self::tei:annotationBlock]))
+                then () else key('ed:caller', string($note/@xml:id), root($note))
+                [ancestor::tei:text][not(ancestor::tei:note)][not(ancestor-or-self::* intersect $note)][1])[1]"/>
   </xsl:function>
+  <xsl:key name="ed:caller" match="tei:ptr[@target] | tei:ref[@target][not(node())]" use="ed:id-from-pointer(@target)[1]"/>
 
-  <!-- The notes to show at an anchor (each at the first anchor it names, once). -->
+  <!-- The notes to show at an anchor or a pointer (each at its one place, once). -->
   <xsl:function name="ed:notes-at" as="element(tei:note)*">
-    <xsl:param name="anchor" as="element()"/>
-    <xsl:sequence select="if (not($anchor/@xml:id) or not(root($anchor) instance of document-node())) then ()
-        else key('ed:note-target', string($anchor/@xml:id), root($anchor))[ed:note-anchor(.) is $anchor]"/>
+    <xsl:param name="place" as="element()"/>
+    <xsl:sequence select="if (not(root($place) instance of document-node())) then ()
+        else if ($place/self::tei:anchor) then ($place/@xml:id ! key('ed:note-target', string(.), root($place)))[ed:note-place(.) is $place]
+        else (for $id in ed:id-from-pointer($place/@target)[1] return key('ed:id', $id, root($place))[self::tei:note])[ed:note-place(.) is $place]"/>
   </xsl:function>
 
-  <!-- Does the document keep notes apart at anchors? (Their numbers follow their anchors.) -->
+  <!-- The note an empty pointer cites where it is not the note's own place ('see <ref
+       target="#n2"/>'): the formats print 'note 2'. -->
+  <xsl:function name="ed:cited-note" as="element(tei:note)?">
+    <xsl:param name="pointer" as="element()"/>
+    <xsl:sequence select="if (not(root($pointer) instance of document-node()) or $pointer/node()) then ()
+        else (for $id in ed:id-from-pointer($pointer/@target)[1] return key('ed:id', $id, root($pointer))[self::tei:note])
+             [not(ed:is-editorial(.))][not(ed:note-place(.) is $pointer)]"/>
+  </xsl:function>
+
+  <!-- Does the document keep notes apart? (Their numbers follow the places they are shown.) -->
   <xsl:key name="ed:targeting-note" match="tei:note[@target]" use="'note'"/>
-  <xsl:function name="ed:has-anchored-notes" as="xs:boolean" cache="yes">
+  <xsl:key name="ed:any-caller" match="tei:ptr[@target] | tei:ref[@target][not(node())]" use="'caller'"/>
+  <xsl:function name="ed:kept-notes" as="element(tei:note)*" cache="yes">
     <xsl:param name="root" as="document-node()"/>
-    <xsl:sequence select="some $n in key('ed:targeting-note', 'note', $root) satisfies ed:is-anchored($n)"/>
+    <xsl:sequence select="(key('ed:targeting-note', 'note', $root)[ed:is-anchored(.)]
+        | key('ed:any-caller', 'caller', $root) ! ed:notes-at(.))"/>
   </xsl:function>
 
   <!-- The printed number of a note, or its position among the document's notes. -->
@@ -321,10 +342,10 @@
          the numbered notes before it in document order less those it is inside. -->
     <xsl:variable name="root" select="root($note)"/>
     <xsl:sequence select="if ($note/@n) then string($note/@n)
-      (: notes kept apart count where their anchors stand :)
-      else if ($root instance of document-node() and ed:has-anchored-notes($root))
-        then string(ed:rank((ed:note-anchor($note), $note)[1],
-             (key('ed:numbered-note', 'note', $root) ! (ed:note-anchor(.), .)[1])/.) + 1)
+      (: notes kept apart count where they are shown :)
+      else if ($root instance of document-node() and exists(ed:kept-notes($root)))
+        then string(ed:rank((ed:note-place($note), $note)[1],
+             ((key('ed:numbered-note', 'note', $root) | ed:kept-notes($root)) ! (ed:note-place(.), .)[1])/.) + 1)
       else if ($root instance of document-node())
         then string(ed:rank($note, key('ed:numbered-note', 'note', $root))
                     - count($note/ancestor::tei:note[not(ed:is-editorial(.))][ancestor::tei:text]) + 1)

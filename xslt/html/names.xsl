@@ -33,6 +33,13 @@
   </xsl:template>
 
   <!-- ref/ptr: '#id' to wherever that id is shown; URLs through ed:safe-url. -->
+  <!-- a pointer that calls a note kept apart (standOff, the back): the note, here -->
+  <xsl:template match="tei:ptr[@target][ed:notes-at(.)] | tei:ref[@target][not(node())][ed:notes-at(.)]" mode="text" priority="1">
+    <xsl:apply-templates select="ed:notes-at(.)" mode="text">
+      <xsl:with-param name="placed" select="true()" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
   <xsl:template match="tei:ref | tei:ptr" mode="text">
     <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:param name="page" tunnel="yes" as="node()?" select="()"/>
@@ -48,7 +55,9 @@
         <xsl:with-param name="inline" select="true()" tunnel="yes"/>
         <xsl:with-param name="in-link" select="$in-link or exists($href)" tunnel="yes"/>
       </xsl:apply-templates>
-      <xsl:if test="self::tei:ptr"><span class="gen"><xsl:value-of select="$target"/></span></xsl:if>
+      <xsl:variable name="cited" select="ed:cited-note(.)"/>
+      <xsl:if test="$cited"><span class="gen">note <xsl:value-of select="ed:note-number($cited)"/></span></xsl:if>
+      <xsl:if test="self::tei:ptr and not($cited)"><span class="gen"><xsl:value-of select="$target"/></span></xsl:if>
     </xsl:element>
   </xsl:template>
 </xsl:stylesheet>

@@ -371,6 +371,13 @@
     <span class="add"><xsl:apply-templates mode="body"/></span>
   </xsl:template>
 
+  <!-- a pointer that calls a note kept apart (standOff, the back): the note, here -->
+  <xsl:template match="tei:ptr[@target][ed:notes-at(.)] | tei:ref[@target][not(node())][ed:notes-at(.)]" mode="body" priority="1">
+    <xsl:apply-templates select="ed:notes-at(.)" mode="body">
+      <xsl:with-param name="placed" select="true()" tunnel="yes"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
   <xsl:template match="tei:ref | tei:ptr" mode="body">
     <xsl:variable name="url" select="ed:safe-url(@target)"/>
     <xsl:variable name="external" select="$url and matches($url, '^(https?|mailto):', 'i')"/>
@@ -378,7 +385,9 @@
       <xsl:attribute name="class" select="local-name()"/>
       <xsl:if test="$external"><xsl:attribute name="href" select="$url"/></xsl:if>
       <xsl:apply-templates mode="body"/>
-      <xsl:if test="self::tei:ptr"><xsl:value-of select="@target"/></xsl:if>
+      <xsl:variable name="cited" select="ed:cited-note(.)"/>
+      <xsl:if test="$cited">note <xsl:value-of select="ed:note-number($cited)"/></xsl:if>
+      <xsl:if test="self::tei:ptr and not($cited)"><xsl:value-of select="@target"/></xsl:if>
     </xsl:element>
   </xsl:template>
 

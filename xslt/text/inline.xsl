@@ -244,7 +244,15 @@
       <xsl:sequence select="tx:note-mark(.)"/>
     </xsl:if>
   </xsl:template>
-  <!-- An anchor: the marks of the notes kept elsewhere that point at it (ed:is-anchored). -->
+  <!-- An anchor, or a pointer that calls a note: the marks of the notes kept elsewhere that are
+       shown there (ed:is-anchored). -->
+  <xsl:template match="tei:ptr[@target] | tei:ref[@target][not(node())]" mode="tx:inline">
+    <xsl:apply-templates select="ed:notes-at(.)" mode="tx:inline">
+      <xsl:with-param name="placed" select="true()" tunnel="yes"/>
+    </xsl:apply-templates>
+    <!-- (one that cites a note elsewhere: 'note 2') -->
+    <xsl:sequence select="ed:cited-note(.) ! ('note ' || ed:note-number(.))"/>
+  </xsl:template>
   <xsl:template match="tei:anchor[@xml:id]" mode="tx:inline">
     <xsl:apply-templates select="ed:notes-at(.)" mode="tx:inline">
       <xsl:with-param name="placed" select="true()" tunnel="yes"/>

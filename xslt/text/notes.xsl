@@ -42,9 +42,10 @@
     <xsl:param name="nodes" as="node()*"/>
     <xsl:variable name="notes" select="$nodes/descendant-or-self::tei:note"/>
     <!-- in the order of their marks: a note where it stands, a note kept apart at its anchor -->
-    <xsl:variable name="marks" select="$nodes/descendant-or-self::*[self::tei:note or self::tei:anchor[@xml:id]]"/>
+    <xsl:variable name="marks" select="$nodes/descendant-or-self::*[self::tei:note or self::tei:anchor[@xml:id]
+        or self::tei:ptr[@target] or self::tei:ref[@target][not(node())]]"/>
     <xsl:apply-templates mode="tx:note" select="for $m in $marks return
-        if ($m/self::tei:anchor) then ed:notes-at($m)[tx:note-kind(.) = 'foot']
+        if (not($m/self::tei:note)) then ed:notes-at($m)[tx:note-kind(.) = 'foot']
         else $m[tx:note-kind(.) = 'foot'][not(ancestor::tei:note intersect $notes)][not(ed:is-anchored(.))]"/>
   </xsl:template>
 

@@ -115,7 +115,7 @@
 
   <xsl:template name="tx:conventions">
     <xsl:param name="scope" as="document-node()*"/>
-    <xsl:variable name="notes" select="$scope//tei:text//tei:note"/>
+    <xsl:variable name="notes" select="$scope//tei:note[ancestor::tei:text or ed:is-anchored(.)]"/>
     <xsl:variable name="missing" select="$notes[tx:note-kind(.) = 'missing']"/>
     <xsl:sequence select="tx:heading('About this plain-text edition', '-')"/>
     <xsl:for-each select="(
