@@ -1027,3 +1027,21 @@ def test_notes_in_standoff_called_by_pointers_stand_where_they_are_called(built)
     assert "#n1" not in body.text_content() and "zie note 2." in norm(body.text_content())
     pdf = pdf_text(built, "standoff-notes")
     assert "Mijn papa1 is naar den Haag2 gegaan, zie note 2.3" in pdf and "1 Jozef Israëls, the painter." in pdf
+
+
+def test_latin_is_printed_as_spelled_not_in_the_fonts_latin_forms(tmp_path):
+    """EB Garamond's Latin forms (locl) print u as v: a Latin and an English page of the same
+    words must look the same."""
+    if not shutil.which("pdftoppm"):
+        pytest.skip("poppler-utils (pdftoppm) not installed")
+    pages = []
+    for lang in ("la", "en"):
+        src = tmp_path / f"{lang}.xml"
+        src.write_text(TINY.format(body=f'<p xml:lang="{lang}">UNUS ERIT revinctus Minerva</p>'), encoding="utf-8")
+        proc = run_edition("build", src, "--out", tmp_path / f"out-{lang}", "--format", "pdf", "-q")
+        assert proc.returncode == 0, proc.stderr
+        png = tmp_path / f"page-{lang}"
+        subprocess.run(["pdftoppm", "-r", "60", "-f", "1", "-l", "1", "-png", "-singlefile",
+                        str(tmp_path / f"out-{lang}" / "pdf" / f"{lang}.pdf"), str(png)], check=True)
+        pages.append(png.with_suffix(".png").read_bytes())
+    assert pages[0] == pages[1]
