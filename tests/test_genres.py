@@ -27,7 +27,8 @@ SOURCES = ["apparatus.xml", "arabic.xml", "letter.xml", "manuscript.xml",
            "apparatus-external.xml", "letter-uncertain.xml", "hebrew.xml", "chinese.xml", "verse.xml", "documentation.xml", "witness-pages.xml",
            "speech.xml", "dictionary.xml", "genetic.xml", "inscription.xml", "persian.xml", "epigraphy.xml",
            "early-print.xml", "scripts.xml", "anchored-notes.xml",
-           "revisions.xml", "lineation.xml", "edge-cases.xml", "standoff-notes.xml"]
+           "revisions.xml", "lineation.xml", "edge-cases.xml", "standoff-notes.xml",
+           "critical-greek.xml"]
 APPARATUS_HEADING = "Apparatus of editorial interventions"
 TINY = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Tiny</title></titleStmt>
 <publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Written for the tests.</p></sourceDesc></fileDesc>
@@ -775,6 +776,7 @@ def test_print_apparatus_says_what_the_source_lacks_for_supplied_text(built):
 def test_gloss_labels_are_set_off_and_bracketed_note_numbers_are_not_doubled(built):
     lines = [line.strip() for line in before_apparatus(text_of(built, "early-print")).splitlines()]
     assert "Erstes Buch — Von den Zahlen" in lines and "a) kurz" in lines
+    assert "Dw. dr. — Dienstwillige dienaar" in lines  # a glossary's abbreviation, though it ends in a stop
     assert "Eine Anmerkung[1]." in lines and "[1] mit Klammern gedruckt" in lines
     assert not any("[[1]]" in line for line in lines)
 
@@ -1045,3 +1047,26 @@ def test_latin_is_printed_as_spelled_not_in_the_fonts_latin_forms(tmp_path):
                         str(tmp_path / f"out-{lang}" / "pdf" / f"{lang}.pdf"), str(png)], check=True)
         pages.append(png.with_suffix(".png").read_bytes())
     assert pages[0] == pages[1]
+
+
+def test_critical_apparatus_names_who_made_a_reading_and_locates_it_by_numbered_division(built):
+    entries = apparatus_entries(text_of(built, "critical-greek"))
+    assert "Section 1 ἴσον Annette von Stockhausen (conjecture)] εἰς ὃν P" in entries
+    assert "Section 2 προσηλώσεις P] προσφωνήσεις Karin Metzler (proposition)" in entries
+    txt = before_apparatus(text_of(built, "critical-greek"))
+    assert "τί ἀνταποδώσω τῷ κυρίῳ; (Ps 115:3)" in txt  # an empty canonical reference
+    assert "urn:cts" not in txt and "[Edition]" in txt  # an identifier is not a number
+    assert "κυρίῳ; (Ps 115:3)" in norm(article(built, "critical-greek").text_content())
+    assert "κυρίῳ; (Ps 115:3)" in pdf_text(built, "critical-greek")
+
+
+def test_an_empty_title_falls_back_to_the_first_heading_and_a_page_break_stays_out_of_headings(tmp_path):
+    src = tmp_path / "annales.xml"
+    src.write_text(TINY.replace("<title>Tiny</title>", "<title/>").format(
+        body='<div><head><pb n="231"/>ANNALIUM LIB. I</head><p>Text.</p></div>'), encoding="utf-8")
+    proc = run_edition("build", src, "--out", tmp_path / "out", "--format", "text,html", "--no-search", "-q")
+    assert proc.returncode == 0, proc.stderr
+    lines = (tmp_path / "out" / "text" / "annales.txt").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "ANNALIUM LIB. I" and "1  ANNALIUM LIB. I" in lines and not any("|" in l for l in lines if "ANNALIUM" in l)
+    index = html.parse(str(tmp_path / "out" / "html" / "index.html")).getroot()
+    assert [norm(a.text_content()) for a in index.xpath("//a[@href='annales.html']")][:1] == ["ANNALIUM LIB. I"]

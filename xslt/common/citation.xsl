@@ -71,8 +71,10 @@
         if ($div/@type = 'textpart') then ($div/@subtype, 'part')[1] else $div/@type, '_-', '  '))"/>
     <xsl:variable name="named" select="$div/@type = ('edition', 'translation', 'commentary', 'apparatus',
         'bibliography', 'transcription', 'history', 'description', 'abstract', 'preface', 'introduction')"/>
-    <xsl:sequence select="if ($div/tei:head or not($kind) or not($named or normalize-space($div/@n))) then ''
-        else string-join((upper-case(substring($kind, 1, 1)) || substring($kind, 2), normalize-space($div/@n)[.]), ' ')"/>
+    <xsl:sequence select="if ($div/tei:head or not($kind) or not($named or matches($div/@n, '^[^:/]+$'))) then ''
+        else string-join((upper-case(substring($kind, 1, 1)) || substring($kind, 2),
+          (: a number, not an identifier such as a CTS URN :)
+          normalize-space($div/@n)[.][not(matches(., '[:/]'))]), ' ')"/>
   </xsl:function>
 
   <!-- A change of hand in words: 'hand: Jeremy Bentham' (the handNote's scribe, else its
@@ -137,7 +139,10 @@
     <xsl:variable name="wits" select="ed:id-from-pointer($reading/@wit)"/>
     <xsl:variable name="details" select="$app/tei:witDetail[if (@target) then ed:id-from-pointer(@target) = $reading/@xml:id
                                          else ed:id-from-pointer(@wit) = $wits]"/>
-    <xsl:sequence select="ed:sigla($reading)[.], ($reading/@cause, $reading/@type)[1] ! ('(' || . || ')'),
+    <!-- who made a reading that no witness has (a conjecture): its @resp, named -->
+    <xsl:variable name="resp" select="for $id in ed:id-from-pointer($reading/@resp)
+        return (ed:by-id($id, $reading) ! (if (self::tei:person or self::tei:org) then ed:entry-label(.) else ed:plain(.))[.], $id)[1]"/>
+    <xsl:sequence select="ed:sigla($reading)[.], $resp, ($reading/@cause, $reading/@type)[1] ! ('(' || . || ')'),
                           $details ! ed:plain(.)[.] ! ('(' || . || ')')"/>
   </xsl:function>
 

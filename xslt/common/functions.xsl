@@ -356,7 +356,9 @@
   <!-- The document's title (first main title of the titleStmt). -->
   <xsl:function name="ed:doc-title" as="xs:string">
     <xsl:param name="doc" as="node()"/>
-    <xsl:sequence select="ed:plain(ed:main-title(root($doc)/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title))"/>
+    <!-- (an empty title: the text's first heading) -->
+    <xsl:sequence select="(ed:plain(ed:main-title(root($doc)/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[normalize-space()]))[.],
+        ed:plain((root($doc)/*/tei:text//tei:head)[1]))[1]"/>
   </xsl:function>
 
   <!-- A stable id for any element: its xml:id, else a generated one (stable for a given input). -->

@@ -40,6 +40,11 @@
     </xsl:apply-templates>
   </xsl:template>
 
+  <!-- an empty canonical reference (ref cRef="Ps 115:3"): the reference, in parentheses -->
+  <xsl:template match="tei:ref[@cRef][not(@target)][not(node())] | tei:ptr[@cRef][not(@target)]" mode="text" priority="1">
+    <span><xsl:call-template name="h:attrs"/> (<xsl:value-of select="normalize-space(@cRef)"/>)</span>
+  </xsl:template>
+
   <xsl:template match="tei:ref | tei:ptr" mode="text">
     <xsl:param name="in-link" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:param name="page" tunnel="yes" as="node()?" select="()"/>

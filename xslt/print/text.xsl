@@ -378,6 +378,11 @@
     </xsl:apply-templates>
   </xsl:template>
 
+  <!-- an empty canonical reference (ref cRef="Ps 115:3"): the reference, in parentheses -->
+  <xsl:template match="tei:ref[@cRef][not(@target)][not(node())] | tei:ptr[@cRef][not(@target)]" mode="body" priority="1">
+    <span class="ref"><xsl:value-of select="' (' || normalize-space(@cRef) || ')'"/></span>
+  </xsl:template>
+
   <xsl:template match="tei:ref | tei:ptr" mode="body">
     <xsl:variable name="url" select="ed:safe-url(@target)"/>
     <xsl:variable name="external" select="$url and matches($url, '^(https?|mailto):', 'i')"/>

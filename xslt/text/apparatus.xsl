@@ -72,8 +72,12 @@
     <!-- (before any heading, the source's page where it numbers its pages: 'p. 12', not §0) -->
     <xsl:variable name="page" select="if (not(matches($section, '(§|\.)0$')) or exists($line)) then ()
         else tx:page-of($place)"/>
+    <!-- (else the labels of the numbered head-less divisions it stands in: 'Book 1, Section 2') -->
+    <xsl:variable name="divisions" select="if (not(matches($section, '(§|\.)0$')) or exists($line) or exists($page)) then ''
+        else string-join($place/ancestor::*[local-name() = $tx:divs][matches(@n, '^[^:/]+$')] ! ed:div-label(.)[.], ', ')"/>
     <xsl:variable name="loc" select="if (exists($line)) then string-join(($section[. ne '§0'], $line), ' ')
         else if (exists($page)) then string-join((replace($section, '\.?0$', '')[. ne '§'], 'p. ' || $page), ' ')
+        else if ($divisions) then string-join((replace($section, '\.?0$', '')[. ne '§'], $divisions), ' ')
         else string-join(($section,
         ($place/ancestor::tei:l[@n][1]/@n, self::tei:app/@loc)[1] ! ('l. ' || .)), ' ')"/>
     <xsl:variable name="comments" select="for $n in $notes return tx:flat($n/node())"/>

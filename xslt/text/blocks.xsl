@@ -435,9 +435,11 @@
   <xsl:template match="tei:item" mode="tx:block">
     <xsl:param name="tight" as="xs:boolean" select="false()"/>
     <xsl:variable name="label" select="preceding-sibling::*[1][self::tei:label]"/>
-    <!-- a label that is a word, not a number or letter ('Stave I'), is set off by a dash -->
+    <!-- a label that is a word, not a number or letter ('Stave I'), or any in a glossary ('Dw.
+         dr.'), is set off by a dash -->
     <xsl:variable name="marker" select="if ($label) then (let $l := normalize-space(tx:inline($label))
-        return if (not(matches($l, '[\p{P}]$')) and (contains($l, ' ') or string-length($l) gt 3
+        return if (../@type = 'gloss' and not(matches($l, '[:—–]$|^\w{1,3}[.)]$'))
+          or not(matches($l, '[\p{P}]$')) and (contains($l, ' ') or string-length($l) gt 3
           and not(matches($l, '^[ivxlcdmIVXLCDM]+$|\d')))) then $l || ' —' else $l) else
         if (@n) then string(@n) else '-'"/>
     <xsl:call-template name="tx:container">

@@ -170,7 +170,8 @@
   <xsl:template match="tei:pb" mode="tx:inline">
     <!-- the marks round the page's number, if the source gives one ('|12|' in the text) -->
     <xsl:variable name="n" select="normalize-space(replace(@n, '[&#xFDD0;-&#xFDDF;|]', ''))"/>
-    <xsl:sequence select="if (not(ed:break-shown(.))) then ''
+    <!-- (none in a heading: it would stand in the heading and the contents) -->
+    <xsl:sequence select="if (not(ed:break-shown(.)) or ancestor::tei:head) then ''
         else if (@break = 'no') then $tx:joined-break || $n || $tx:joined-break
         else $tx:page-break || $n || $tx:page-break"/>
   </xsl:template>
@@ -246,6 +247,10 @@
   </xsl:template>
   <!-- An anchor, or a pointer that calls a note: the marks of the notes kept elsewhere that are
        shown there (ed:is-anchored). -->
+  <!-- an empty canonical reference (ref cRef="Ps 115:3"): the reference, in parentheses -->
+  <xsl:template match="tei:ref[@cRef][not(@target)][not(node())] | tei:ptr[@cRef][not(@target)]" mode="tx:inline">
+    <xsl:sequence select="' (' || normalize-space(@cRef) || ')'"/>
+  </xsl:template>
   <xsl:template match="tei:ptr[@target] | tei:ref[@target][not(node())]" mode="tx:inline">
     <xsl:apply-templates select="ed:notes-at(.)" mode="tx:inline">
       <xsl:with-param name="placed" select="true()" tunnel="yes"/>
