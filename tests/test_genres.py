@@ -1070,3 +1070,12 @@ def test_an_empty_title_falls_back_to_the_first_heading_and_a_page_break_stays_o
     assert lines[0] == "ANNALIUM LIB. I" and "1  ANNALIUM LIB. I" in lines and not any("|" in l for l in lines if "ANNALIUM" in l)
     index = html.parse(str(tmp_path / "out" / "html" / "index.html")).getroot()
     assert [norm(a.text_content()) for a in index.xpath("//a[@href='annales.html']")][:1] == ["ANNALIUM LIB. I"]
+
+
+def test_a_document_without_text_builds_with_a_warning(tmp_path):
+    src = tmp_path / "header-only.xml"
+    src.write_text(TINY.split("<text>")[0] + "</TEI>", encoding="utf-8")
+    proc = run_edition("build", src, "--out", tmp_path / "out", "--format", "html", "--no-search")
+    assert proc.returncode == 0, proc.stderr
+    assert "header-only.xml:1:1: warning: html: the document has no text" in proc.stderr
+    assert (tmp_path / "out" / "html" / "header-only.html").is_file()

@@ -37,6 +37,9 @@
           if (exists($authors)) then map{'author': h:agents(h:names($authors))} else (),
           if (exists($edition)) then map{'isPartOf': h:edition-json()} else ()))"/>
       <xsl:with-param name="content">
+        <xsl:if test="empty(/*/(tei:text, tei:sourceDoc, tei:TEI))">
+          <xsl:message select="'the document has no text (no text, sourceDoc or TEI in it): its page shows only its header'"/>
+        </xsl:if>
         <article class="reading" lang="{ed:declared-lang(/)}">
           <header class="text-head">
             <h1 dir="auto"><xsl:value-of select="$title"/></h1>
