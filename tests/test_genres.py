@@ -776,7 +776,7 @@ def test_print_apparatus_says_what_the_source_lacks_for_supplied_text(built):
 def test_gloss_labels_are_set_off_and_bracketed_note_numbers_are_not_doubled(built):
     lines = [line.strip() for line in before_apparatus(text_of(built, "early-print")).splitlines()]
     assert "Erstes Buch — Von den Zahlen" in lines and "a) kurz" in lines
-    assert "Dw. dr. — Dienstwillige dienaar" in lines  # a glossary's abbreviation, though it ends in a stop
+    assert "Dw. dr. — Dienstwillige dienaar" in lines and "Dr. — Doctor" in lines  # a glossary's abbreviations
     assert "Eine Anmerkung[1]." in lines and "[1] mit Klammern gedruckt" in lines
     assert not any("[[1]]" in line for line in lines)
 
@@ -1014,7 +1014,7 @@ def test_combined_renderings_raised_italic_and_co_authors(built):
 def test_a_gap_of_at_least_so_much_says_so_and_numeral_labels_take_no_dash(built):
     txt = norm(before_apparatus(text_of(built, "edge-cases")))
     assert "Lost [… at least 2 lines lost] here." in txt
-    assert "viii eighth" in txt and "viii —" not in txt
+    assert "viii eighth" in txt and "ix ninth" in txt and "viii —" not in txt  # a list numbered by its labels
 
 
 def test_notes_in_standoff_called_by_pointers_stand_where_they_are_called(built):
@@ -1079,3 +1079,20 @@ def test_a_document_without_text_builds_with_a_warning(tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert "header-only.xml:1:1: warning: html: the document has no text" in proc.stderr
     assert (tmp_path / "out" / "html" / "header-only.html").is_file()
+
+
+def test_pointers_to_notes_elsewhere_cite_them_and_never_move_them(tmp_path):
+    src = tmp_path / "calls.xml"
+    src.write_text(TINY.replace("</text></TEI>", "</text><standOff><listAnnotation><note xml:id=\"s1\">Kept apart.</note>"
+                                "</listAnnotation></standOff></TEI>").format(body=(
+        '<div><head><pb n="231"/>Book one</head>'
+        '<p>One<ptr type="note" target="#s1"/> two<ptr type="note" target="#s1"/>, see <ref target="#b3"/>;'
+        ' another letter <ptr target="other.xml#s1"/>.</p><note xml:id="b3">Standing between paragraphs.</note></div>')),
+        encoding="utf-8")
+    proc = run_edition("build", src, "--out", tmp_path / "out", "--format", "text", "-q")
+    assert proc.returncode == 0, proc.stderr
+    txt = (tmp_path / "out" / "text" / "calls.txt").read_text(encoding="utf-8")
+    lines = txt.splitlines()
+    assert "One[1] two[1], see note 2; another letter ." in lines  # a repeated call; a block note stays
+    assert "[2] Standing between paragraphs." in lines and txt.count("Kept apart.") == 1
+    assert "|231|" in lines and "1  Book one" in lines  # the heading's page break, before it

@@ -71,10 +71,10 @@
         if ($div/@type = 'textpart') then ($div/@subtype, 'part')[1] else $div/@type, '_-', '  '))"/>
     <xsl:variable name="named" select="$div/@type = ('edition', 'translation', 'commentary', 'apparatus',
         'bibliography', 'transcription', 'history', 'description', 'abstract', 'preface', 'introduction')"/>
-    <xsl:sequence select="if ($div/tei:head or not($kind) or not($named or matches($div/@n, '^[^:/]+$'))) then ''
-        else string-join((upper-case(substring($kind, 1, 1)) || substring($kind, 2),
-          (: a number, not an identifier such as a CTS URN :)
-          normalize-space($div/@n)[.][not(matches(., '[:/]'))]), ' ')"/>
+    <!-- (a number, not an identifier such as a CTS URN, urn:cts:…) -->
+    <xsl:variable name="n" select="normalize-space($div/@n)[not(matches(., '^[a-zA-Z][\w+.-]*:|/'))]"/>
+    <xsl:sequence select="if ($div/tei:head or not($kind) or not($named or $n)) then ''
+        else string-join((upper-case(substring($kind, 1, 1)) || substring($kind, 2), $n[.]), ' ')"/>
   </xsl:function>
 
   <!-- A change of hand in words: 'hand: Jeremy Bentham' (the handNote's scribe, else its

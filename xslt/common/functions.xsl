@@ -299,34 +299,43 @@
   <xsl:function name="ed:note-place" as="element()?" cache="yes">
     <xsl:param name="note" as="element(tei:note)"/>
     <xsl:variable name="id" select="ed:id-from-pointer($note/@target)[1]"/>
+    <!-- called: only a note kept apart (standOff, the back, a division of notes, a list of
+         annotations), not one in the running text or between its paragraphs that a ref cites -->
+    <xsl:variable name="kept" select="exists($note/@xml:id) and empty($note/ancestor::tei:note)
+        and exists($note/ancestor::tei:standOff | $note/ancestor::tei:back | $note/parent::tei:listAnnotation
+                   | $note/parent::tei:noteGrp | $note/parent::*[starts-with(local-name(), 'div')][contains(lower-case(@type), 'note')])"/>
     <xsl:sequence select="if ($note/@type = 'editorial' or not(root($note) instance of document-node())) then ()
         else (if (empty($id)) then () else key('ed:id', $id, root($note))[self::tei:anchor][not(ancestor::tei:note)][1],
-              (: called: only a note that stands apart, not one in running text a ref cites :)
-              if (not($note/@xml:id) or not($note/ancestor::tei:standOff or $note/parent::*[self::tei:div or self::tei:back
-                  or self::tei:body or self::tei:front or self::tei:listAnnotation or self::tei:noteGrp or self::tei:annotationBlock]))
-                then () else key('ed:caller', string($note/@xml:id), root($note))
-                [ancestor::tei:text][not(ancestor::tei:note)][not(ancestor-or-self::* intersect $note)][1])[1]"/>
+              if (not($kept)) then () else key('ed:caller', string($note/@xml:id), root($note))
+                [ancestor::tei:text][not(ancestor::tei:note)][1])[1]"/>
   </xsl:function>
-  <xsl:key name="ed:caller" match="tei:ptr[@target] | tei:ref[@target][not(node())]" use="ed:id-from-pointer(@target)[1]"/>
+  <!-- (pointers into this document only: '#n1', not 'other.xml#n1') -->
+  <xsl:key name="ed:caller" match="tei:ptr[@target] | tei:ref[@target][not(node())]" use="ed:local-ids(@target)"/>
+  <xsl:function name="ed:local-ids" as="xs:string*">
+    <xsl:param name="pointers" as="xs:string?"/>
+    <xsl:sequence select="tokenize(normalize-space($pointers), ' ')[starts-with(., '#')] ! substring(., 2)"/>
+  </xsl:function>
 
   <!-- The notes to show at an anchor or a pointer (each at its one place, once). -->
   <xsl:function name="ed:notes-at" as="element(tei:note)*">
     <xsl:param name="place" as="element()"/>
     <xsl:sequence select="if (not(root($place) instance of document-node())) then ()
         else if ($place/self::tei:anchor) then ($place/@xml:id ! key('ed:note-target', string(.), root($place)))[ed:note-place(.) is $place]
-        else (for $id in ed:id-from-pointer($place/@target)[1] return key('ed:id', $id, root($place))[self::tei:note])[ed:note-place(.) is $place]"/>
+        else (for $id in ed:local-ids($place/@target) return key('ed:id', $id, root($place))[self::tei:note])[ed:note-place(.) is $place]"/>
   </xsl:function>
 
   <!-- The note an empty pointer cites where it is not the note's own place ('see <ref
-       target="#n2"/>'): the formats print 'note 2'. -->
+       target="#n2"/>'): the formats print 'note 2' (a repeated call, ptr type="note", its mark
+       again). Only a note the edition shows: one in the text, or kept apart and placed. -->
   <xsl:function name="ed:cited-note" as="element(tei:note)?">
     <xsl:param name="pointer" as="element()"/>
     <xsl:sequence select="if (not(root($pointer) instance of document-node()) or $pointer/node()) then ()
-        else (for $id in ed:id-from-pointer($pointer/@target)[1] return key('ed:id', $id, root($pointer))[self::tei:note])
-             [not(ed:is-editorial(.))][not(ed:note-place(.) is $pointer)]"/>
+        else (for $id in ed:local-ids($pointer/@target)[1] return key('ed:id', $id, root($pointer))[self::tei:note])
+             [not(ed:is-editorial(.))][not(ed:note-place(.) is $pointer)]
+             [if (ed:is-anchored(.)) then true() else exists(ancestor::tei:text) and empty(ancestor::tei:standOff)]"/>
   </xsl:function>
 
-  <!-- Does the document keep notes apart? (Their numbers follow the places they are shown.) -->
+  <!-- The notes kept apart in a document (their numbers follow the places they are shown). -->
   <xsl:key name="ed:targeting-note" match="tei:note[@target]" use="'note'"/>
   <xsl:key name="ed:any-caller" match="tei:ptr[@target] | tei:ref[@target][not(node())]" use="'caller'"/>
   <xsl:function name="ed:kept-notes" as="element(tei:note)*" cache="yes">
@@ -335,20 +344,21 @@
         | key('ed:any-caller', 'caller', $root) ! ed:notes-at(.))"/>
   </xsl:function>
 
-  <!-- The printed number of a note, or its position among the document's notes. -->
+  <!-- Where each numbered note of a document is shown (a note kept apart at its anchor or
+       call, any other where it stands), in document order: once per document. -->
+  <xsl:function name="ed:note-places" as="node()*" cache="yes">
+    <xsl:param name="root" as="document-node()"/>
+    <xsl:sequence select="((key('ed:numbered-note', 'note', $root) | ed:kept-notes($root)) ! (ed:note-place(.), .)[1])/."/>
+  </xsl:function>
+
+  <!-- The printed number of a note, or its place among the places the document's notes are
+       shown (a note inside another counts after it). -->
   <xsl:function name="ed:note-number" as="xs:string">
     <xsl:param name="note" as="element(tei:note)"/>
-    <!-- count(preceding::tei:note[not(ed:is-editorial(.))][ancestor::tei:text]) through a key:
-         the numbered notes before it in document order less those it is inside. -->
     <xsl:variable name="root" select="root($note)"/>
     <xsl:sequence select="if ($note/@n) then string($note/@n)
-      (: notes kept apart count where they are shown :)
-      else if ($root instance of document-node() and exists(ed:kept-notes($root)))
-        then string(ed:rank((ed:note-place($note), $note)[1],
-             ((key('ed:numbered-note', 'note', $root) | ed:kept-notes($root)) ! (ed:note-place(.), .)[1])/.) + 1)
       else if ($root instance of document-node())
-        then string(ed:rank($note, key('ed:numbered-note', 'note', $root))
-                    - count($note/ancestor::tei:note[not(ed:is-editorial(.))][ancestor::tei:text]) + 1)
+        then string(ed:rank((ed:note-place($note), $note)[1], ed:note-places($root)) + 1)
       else string(count($note/preceding::tei:note[not(ed:is-editorial(.))][ancestor::tei:text]) + 1)"/>
   </xsl:function>
   <xsl:key name="ed:numbered-note" match="tei:note[not(ed:is-editorial(.))][ancestor::tei:text]" use="'note'"/>
@@ -358,7 +368,7 @@
     <xsl:param name="doc" as="node()"/>
     <!-- (an empty title: the text's first heading) -->
     <xsl:sequence select="(ed:plain(ed:main-title(root($doc)/*/tei:teiHeader/tei:fileDesc/tei:titleStmt/tei:title[normalize-space()]))[.],
-        ed:plain((root($doc)/*/tei:text//tei:head)[1]))[1]"/>
+        ed:plain((root($doc)/*/tei:text//tei:head[parent::*[starts-with(local-name(), 'div') or self::tei:body]])[1]))[1]"/>
   </xsl:function>
 
   <!-- A stable id for any element: its xml:id, else a generated one (stable for a given input). -->

@@ -61,7 +61,8 @@
         <xsl:with-param name="in-link" select="$in-link or exists($href)" tunnel="yes"/>
       </xsl:apply-templates>
       <xsl:variable name="cited" select="ed:cited-note(.)"/>
-      <xsl:if test="$cited"><span class="gen">note <xsl:value-of select="ed:note-number($cited)"/></span></xsl:if>
+      <xsl:if test="$cited and @type = 'note'"><sup class="note-again"><xsl:value-of select="ed:note-number($cited)"/></sup></xsl:if>
+      <xsl:if test="$cited and not(@type = 'note')"><span class="gen">note <xsl:value-of select="ed:note-number($cited)"/></span></xsl:if>
       <xsl:if test="self::tei:ptr and not($cited)"><span class="gen"><xsl:value-of select="$target"/></span></xsl:if>
     </xsl:element>
   </xsl:template>

@@ -123,7 +123,8 @@
     <!-- in the order of their marks (a note kept apart where its anchor stands) -->
     <xsl:variable name="plain" select="for $m in $scope//*[self::tei:note or self::tei:anchor[@xml:id] or self::tei:ptr[@target]
         or self::tei:ref[@target][not(node())]] return
-        if (not($m/self::tei:note)) then ed:notes-at($m) else $m[not(ed:is-editorial(.))][not(ed:is-anchored(.))]"/>
+        if (not($m/self::tei:note)) then ed:notes-at($m) ! (., .//tei:note[not(ed:is-editorial(.))])
+        else $m[not(ed:is-editorial(.))][not(ed:is-anchored(.))]"/>
     <xsl:variable name="editorial" select="$notes[ed:is-editorial(.)]"/>
     <xsl:if test="exists($plain)">
       <section class="notes" aria-labelledby="notes-title">

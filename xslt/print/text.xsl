@@ -391,7 +391,8 @@
       <xsl:if test="$external"><xsl:attribute name="href" select="$url"/></xsl:if>
       <xsl:apply-templates mode="body"/>
       <xsl:variable name="cited" select="ed:cited-note(.)"/>
-      <xsl:if test="$cited">note <xsl:value-of select="ed:note-number($cited)"/></xsl:if>
+      <xsl:if test="$cited and @type = 'note'"><sup class="note-again"><xsl:value-of select="ed:note-number($cited)"/></sup></xsl:if>
+      <xsl:if test="$cited and not(@type = 'note')">note <xsl:value-of select="ed:note-number($cited)"/></xsl:if>
       <xsl:if test="self::tei:ptr and not($cited)"><xsl:value-of select="@target"/></xsl:if>
     </xsl:element>
   </xsl:template>

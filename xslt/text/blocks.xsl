@@ -351,7 +351,13 @@
   <!-- Divisions: the numbered heading, then the content. -->
   <xsl:template match="*[tx:is-section(.)]" mode="tx:block">
     <xsl:param name="part" as="xs:string" tunnel="yes"/>
+    <xsl:param name="indent" as="xs:integer" tunnel="yes"/>
     <xsl:variable name="number" select="tx:location(., $part)"/>
+    <!-- a page break in the heading: its mark on a line before it (never in the heading or the contents) -->
+    <xsl:variable name="pages" select="tei:head[1]//tei:pb[ed:break-shown(.)]"/>
+    <xsl:if test="exists($pages)">
+      <xsl:sequence select="tx:b(string-join($pages ! (normalize-space(@n)[.] ! ('|' || . || '|'), '|')[1], ' '), $indent, '', 0, false())"/>
+    </xsl:if>
     <xsl:call-template name="tx:para">
       <xsl:with-param name="nodes" select="tei:head[1]/node()"/>
       <xsl:with-param name="first" select="$number || '  '"/>
@@ -435,12 +441,13 @@
   <xsl:template match="tei:item" mode="tx:block">
     <xsl:param name="tight" as="xs:boolean" select="false()"/>
     <xsl:variable name="label" select="preceding-sibling::*[1][self::tei:label]"/>
-    <!-- a label that is a word, not a number or letter ('Stave I'), or any in a glossary ('Dw.
-         dr.'), is set off by a dash -->
+    <!-- a label that is a term, not a number or letter ('Stave I'; in a glossary any, 'Dr.'), is
+         set off by a dash, unless the list is numbered by its labels (a), ii., 3) -->
+    <xsl:variable name="enumerated" select="every $l in ../tei:label satisfies
+        matches(normalize-space($l), '^(\d+|[a-zA-Z]|[ivxlcdmIVXLCDM]+)[.):]?$')"/>
     <xsl:variable name="marker" select="if ($label) then (let $l := normalize-space(tx:inline($label))
-        return if (../@type = 'gloss' and not(matches($l, '[:—–]$|^\w{1,3}[.)]$'))
-          or not(matches($l, '[\p{P}]$')) and (contains($l, ' ') or string-length($l) gt 3
-          and not(matches($l, '^[ivxlcdmIVXLCDM]+$|\d')))) then $l || ' —' else $l) else
+        return if (not($enumerated) and not(matches($l, '[:—–]$')) and (../@type = 'gloss'
+          or not(matches($l, '[\p{P}]$')) and (contains($l, ' ') or string-length($l) gt 3))) then $l || ' —' else $l) else
         if (@n) then string(@n) else '-'"/>
     <xsl:call-template name="tx:container">
       <xsl:with-param name="nodes" select="node()"/>

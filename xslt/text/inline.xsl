@@ -255,8 +255,8 @@
     <xsl:apply-templates select="ed:notes-at(.)" mode="tx:inline">
       <xsl:with-param name="placed" select="true()" tunnel="yes"/>
     </xsl:apply-templates>
-    <!-- (one that cites a note elsewhere: 'note 2') -->
-    <xsl:sequence select="ed:cited-note(.) ! ('note ' || ed:note-number(.))"/>
+    <!-- (one that cites a note elsewhere: 'note 2'; a repeated call of a note, its mark) -->
+    <xsl:sequence select="ed:cited-note(.) ! (if (current()/@type = 'note') then tx:note-mark(.) else 'note ' || ed:note-number(.))"/>
   </xsl:template>
   <xsl:template match="tei:anchor[@xml:id]" mode="tx:inline">
     <xsl:apply-templates select="ed:notes-at(.)" mode="tx:inline">
