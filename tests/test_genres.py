@@ -1096,3 +1096,16 @@ def test_pointers_to_notes_elsewhere_cite_them_and_never_move_them(tmp_path):
     assert "One[1] two[1], see note 2; another letter ." in lines  # a repeated call; a block note stays
     assert "[2] Standing between paragraphs." in lines and txt.count("Kept apart.") == 1
     assert "|231|" in lines and "1  Book one" in lines  # the heading's page break, before it
+
+
+def test_a_letters_address_is_a_line_per_line_and_lacunae_need_no_rendering(tmp_path):
+    src = tmp_path / "address.xml"
+    src.write_text(TINY.format(body='<div type="letter"><opener><address><addrLine>Mrs Ruxton</addrLine>'
+                                    '<addrLine>Black Castle</addrLine></address></opener><p>Dear <app><lem wit="#A">aunt</lem>'
+                                    '<rdg wit="#B"><lacunaStart/></rdg></app>.</p></div>'), encoding="utf-8")
+    proc = run_edition("build", src, "--out", tmp_path / "out", "--format", "html,text", "--no-search")
+    assert proc.returncode == 0, proc.stderr
+    assert "no specific rendering" not in proc.stderr, proc.stderr
+    assert "Mrs Ruxton, Black Castle" in (tmp_path / "out" / "text" / "address.txt").read_text(encoding="utf-8")
+    body = html.parse(str(tmp_path / "out" / "html" / "address.html")).getroot()
+    assert [norm(l.text_content()) for l in body.xpath(f"//*[{has_class('addrLine')}]")] == ["Mrs Ruxton", "Black Castle"]

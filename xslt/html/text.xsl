@@ -223,8 +223,21 @@
 
   <!-- A text's own register lists: shown in the registers, not as reading text. -->
   <xsl:template match="tei:listPerson | tei:listPlace | tei:listOrg | tei:listEvent | tei:listNym | tei:listRelation | tei:listObject" mode="text"/>
-  <!-- running heads, catchwords, signatures: the source page's furniture, not its text -->
-  <xsl:template match="tei:fw" mode="text"/>
+  <!-- running heads, catchwords, signatures: the source page's furniture, not its text; a
+       witness's start or end and a lacuna mark a reading (the apparatus words them) -->
+  <xsl:template match="tei:fw | tei:witStart | tei:witEnd | tei:lacunaStart | tei:lacunaEnd" mode="text"/>
+
+  <!-- An address (a letter's): a line per addrLine. -->
+  <xsl:template match="tei:address" mode="text">
+    <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
+    <xsl:element name="{if ($inline) then 'span' else 'div'}">
+      <xsl:call-template name="h:attrs"/>
+      <xsl:apply-templates mode="text"><xsl:with-param name="inline" select="true()" tunnel="yes"/></xsl:apply-templates>
+    </xsl:element>
+  </xsl:template>
+  <xsl:template match="tei:addrLine" mode="text">
+    <span><xsl:call-template name="h:attrs"/><xsl:apply-templates mode="text"/></span>
+  </xsl:template>
 
   <!-- A source document's transcription (sourceDoc): surfaces and zones as blocks, each
        written line a line. -->

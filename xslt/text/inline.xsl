@@ -284,6 +284,12 @@
     <xsl:sequence select="$marks[2]"/>
   </xsl:template>
 
+  <!-- A letter's address in running text: its lines joined by commas. -->
+  <xsl:template match="tei:addrLine" mode="tx:inline">
+    <xsl:apply-templates mode="tx:inline"/>
+    <xsl:if test="following-sibling::tei:addrLine">, </xsl:if>
+  </xsl:template>
+
   <!-- A quotation run in: its words, then its source in parentheses. -->
   <xsl:template match="tei:cit" mode="tx:inline">
     <xsl:apply-templates select="node() except (tei:bibl | tei:ref)" mode="tx:inline"/>
