@@ -1109,3 +1109,24 @@ def test_a_letters_address_is_a_line_per_line_and_lacunae_need_no_rendering(tmp_
     assert "Mrs Ruxton, Black Castle" in (tmp_path / "out" / "text" / "address.txt").read_text(encoding="utf-8")
     body = html.parse(str(tmp_path / "out" / "html" / "address.html")).getroot()
     assert [norm(l.text_content()) for l in body.xpath(f"//*[{has_class('addrLine')}]")] == ["Mrs Ruxton", "Black Castle"]
+
+
+def test_several_letters_in_one_file_each_get_their_own_from_and_to(tmp_path):
+    src = tmp_path / "two.xml"
+    src.write_text(TINY.replace("</fileDesc>", "</fileDesc><profileDesc>"
+        "<correspDesc xml:id=\"l1\"><correspAction type=\"sent\"><persName>Amalia Beer</persName><placeName>Berlin</placeName>"
+        "</correspAction></correspDesc><correspDesc xml:id=\"l2\"><correspAction type=\"sent\"><persName>Michael Beer</persName>"
+        "</correspAction></correspDesc></profileDesc>").format(
+        body='<div decls="#l1"><p>Mein lieber Sohn.</p></div><div decls="#l2"><p>Schätzbarster Freund!</p></div>'),
+        encoding="utf-8")
+    proc = run_edition("build", src, "--out", tmp_path / "out", "--format", "html,text,pdf", "--no-search", "-q")
+    assert proc.returncode == 0, proc.stderr
+    lines = (tmp_path / "out" / "text" / "two.txt").read_text(encoding="utf-8").splitlines()
+    first, second = lines.index("From: Amalia Beer, Berlin"), lines.index("From: Michael Beer")
+    assert first < lines.index("Mein lieber Sohn.") < second < lines.index("Schätzbarster Freund!")
+    assert lines.count("From: Amalia Beer, Berlin") == 1  # not again in the title block
+    page = html.parse(str(tmp_path / "out" / "html" / "two.html")).getroot()
+    shown = [norm(" ".join(dl.itertext())) for dl in page.xpath(f"//section//dl[{has_class('correspondence')}]")]
+    assert shown == ["From Amalia Beer, Berlin", "From Michael Beer"]
+    pdf = pdf_text(tmp_path / "out", "two")
+    assert pdf.index("From: Amalia Beer") < pdf.index("Mein lieber Sohn.") < pdf.index("From: Michael Beer")

@@ -157,10 +157,22 @@
 
   <!-- A letter's correspondence (profileDesc/correspDesc): its actions, each as a role ('From',
        'To', ...) and a line of who, where and when ('Ada Merriman, Bath, 3 March 1848'). -->
+  <!-- The header's correspondence (senders, addressees), less that of the letters a division
+       of the text claims with @decls (several letters in one file: each shown at its letter). -->
   <xsl:function name="ed:corresp-actions" as="element(tei:correspAction)*">
     <xsl:param name="node" as="node()?"/>
-    <xsl:sequence select="root($node)/*/tei:teiHeader/tei:profileDesc/tei:correspDesc/tei:correspAction
-                          [*[not(self::tei:note)]]"/>
+    <xsl:variable name="claimed" select="root($node)/*/tei:text//*[starts-with(local-name(), 'div')]/@decls ! ed:local-ids(.)"/>
+    <xsl:sequence select="root($node)/*/tei:teiHeader/tei:profileDesc/tei:correspDesc[not(@xml:id = $claimed)]
+                          /tei:correspAction[*[not(self::tei:note)]]"/>
+  </xsl:function>
+
+  <!-- The correspondence of one letter among several in a file: what its division's @decls
+       points at. -->
+  <xsl:function name="ed:div-corresp-actions" as="element(tei:correspAction)*">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="if (not($div/@decls)) then () else
+        (for $id in ed:local-ids($div/@decls) return ed:by-id($id, $div)[self::tei:correspDesc])
+        /tei:correspAction[*[not(self::tei:note)]]"/>
   </xsl:function>
 
   <xsl:function name="ed:corresp-role" as="xs:string">

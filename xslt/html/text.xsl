@@ -98,7 +98,7 @@
   <!-- A letter's senders and addressees, places and dates (correspDesc). -->
   <xsl:template name="h:correspondence">
     <xsl:param name="doc" as="node()"/>
-    <xsl:variable name="actions" select="ed:corresp-actions($doc)"/>
+    <xsl:param name="actions" as="element(tei:correspAction)*" select="ed:corresp-actions($doc)"/>
     <xsl:if test="exists($actions)">
       <dl class="correspondence">
         <xsl:for-each select="$actions">
@@ -383,6 +383,13 @@
     <xsl:param name="inline" tunnel="yes" as="xs:boolean" select="false()"/>
     <xsl:element name="{if ($inline) then 'span' else 'section'}">
       <xsl:call-template name="h:attrs"><xsl:with-param name="class" select="'div'"/></xsl:call-template>
+      <!-- one letter among several in the file: its own From/To lines -->
+      <xsl:if test="not($inline) and @decls">
+        <xsl:call-template name="h:correspondence">
+          <xsl:with-param name="doc" select="."/>
+          <xsl:with-param name="actions" select="ed:div-corresp-actions(.)"/>
+        </xsl:call-template>
+      </xsl:if>
       <xsl:if test="not($inline) and ed:div-label(.)">
         <p class="div-label gen" lang="en"><xsl:value-of select="ed:div-label(.)"/></p>
       </xsl:if>

@@ -75,10 +75,7 @@
         <xsl:if test="$source[normalize-space()]">
           <p class="text-source"><xsl:for-each select="$source"><xsl:call-template name="pr:bibl"/></xsl:for-each></p>
         </xsl:if>
-        <xsl:for-each select="ed:corresp-actions(.)">
-          <p class="text-corresp"><span class="corresp-role"><xsl:value-of select="ed:corresp-role(.)"/>:</span>
-            <xsl:text> </xsl:text><xsl:value-of select="ed:corresp-label(.)"/></p>
-        </xsl:for-each>
+        <xsl:apply-templates select="ed:corresp-actions(.)" mode="pr:corresp"/>
         <xsl:if test="$offprint and exists(pr:editors(.))">
           <p class="text-editors">Edited by <xsl:value-of select="ed:join-names(pr:editors(.))"/></p>
         </xsl:if>
@@ -108,9 +105,16 @@
         @type ! (' type-' || replace(., '[^\w-]', '_'))}">
       <xsl:call-template name="pr:id"/>
       <xsl:call-template name="pr:lang"/>
+      <xsl:apply-templates select="ed:div-corresp-actions(.)" mode="pr:corresp"/>
       <xsl:if test="ed:div-label(.)"><p class="div-label" lang="en"><xsl:value-of select="ed:div-label(.)"/></p></xsl:if>
       <xsl:apply-templates mode="body"/>
     </section>
+  </xsl:template>
+
+  <!-- A sender, an addressee... (correspAction): 'From: …', 'To: …'. -->
+  <xsl:template match="tei:correspAction" mode="pr:corresp">
+    <p class="text-corresp"><span class="corresp-role"><xsl:value-of select="ed:corresp-role(.)"/>:</span>
+      <xsl:text> </xsl:text><xsl:value-of select="ed:corresp-label(.)"/></p>
   </xsl:template>
 
   <!-- A division's heading: h2 for a top-level division (the running head's section), deeper h3/h4. -->

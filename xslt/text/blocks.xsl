@@ -371,11 +371,17 @@
 
   <!-- A division without a head: the editors' label for it in brackets ('[Translation]'), if its
        attributes give one, then the content. -->
-  <xsl:template match="tei:div[not(tei:head)][@type] | tei:div1[not(tei:head)][@type] | tei:div2[not(tei:head)][@type]
-                       | tei:div3[not(tei:head)][@type] | tei:div4[not(tei:head)][@type] | tei:div5[not(tei:head)][@type]
-                       | tei:div6[not(tei:head)][@type] | tei:div7[not(tei:head)][@type]" mode="tx:block">
+  <xsl:template match="tei:div[not(tei:head)][@type or @decls] | tei:div1[not(tei:head)][@type or @decls]
+                       | tei:div2[not(tei:head)][@type or @decls] | tei:div3[not(tei:head)][@type or @decls]
+                       | tei:div4[not(tei:head)][@type or @decls] | tei:div5[not(tei:head)][@type or @decls]
+                       | tei:div6[not(tei:head)][@type or @decls] | tei:div7[not(tei:head)][@type or @decls]" mode="tx:block">
     <xsl:param name="tight" as="xs:boolean" select="false()"/>
+    <xsl:param name="indent" as="xs:integer" tunnel="yes"/>
     <xsl:variable name="label" select="ed:div-label(.)"/>
+    <!-- one letter among several in the file: its own From/To lines first -->
+    <xsl:for-each select="ed:div-corresp-actions(.)">
+      <xsl:sequence select="tx:b(ed:corresp-label(.), $indent, ed:corresp-role(.) || ': ', 4, position() gt 1)"/>
+    </xsl:for-each>
     <xsl:if test="$label">
       <xsl:call-template name="tx:para">
         <xsl:with-param name="text" select="'[' || $label || ']'"/>
