@@ -71,8 +71,7 @@
         if ($div/@type = 'textpart') then ($div/@subtype, 'part')[1] else $div/@type, '_-', '  '))"/>
     <xsl:variable name="named" select="$div/@type = ('edition', 'translation', 'commentary', 'apparatus',
         'bibliography', 'transcription', 'history', 'description', 'abstract', 'preface', 'introduction')"/>
-    <!-- (a number, not an identifier such as a CTS URN, urn:cts:…) -->
-    <xsl:variable name="n" select="normalize-space($div/@n)[not(matches(., '^[a-zA-Z][\w+.-]*:|/'))]"/>
+    <xsl:variable name="n" select="ed:div-number($div)"/>
     <xsl:sequence select="if ($div/tei:head or not($kind) or not($named or $n)) then ''
         else string-join((upper-case(substring($kind, 1, 1)) || substring($kind, 2), $n[.]), ' ')"/>
   </xsl:function>
@@ -86,6 +85,13 @@
     <xsl:variable name="name" select="normalize-space(($note/@scribe, $note/tei:persName,
         (let $t := normalize-space(ed:plain($note)) return if (string-length($t) le 40) then $t else ()), $id)[normalize-space()][1])"/>
     <xsl:sequence select="if ($name) then 'hand: ' || $name else 'new hand'"/>
+  </xsl:function>
+
+  <!-- A division's number (@n), or '' when it has none or @n is an identifier, not a number
+       (a CTS URN, urn:cts:…; a path). -->
+  <xsl:function name="ed:div-number" as="xs:string">
+    <xsl:param name="div" as="element()"/>
+    <xsl:sequence select="string(normalize-space($div/@n)[not(matches(., '^[a-zA-Z][\w+.-]*:|/'))])"/>
   </xsl:function>
 
   <!-- What a gap says of itself, in words: its extent and why ('3 characters illegible',

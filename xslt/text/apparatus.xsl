@@ -74,7 +74,7 @@
         else tx:page-of($place)"/>
     <!-- (else the labels of the numbered head-less divisions it stands in: 'Book 1, Section 2') -->
     <xsl:variable name="divisions" select="if (not(matches($section, '(§|\.)0$')) or exists($line) or exists($page)) then ''
-        else string-join($place/ancestor::*[local-name() = $tx:divs][normalize-space(@n)][not(matches(normalize-space(@n), '^[a-zA-Z][\w+.-]*:|/'))] ! ed:div-label(.)[.], ', ')"/>
+        else string-join($place/ancestor::*[local-name() = $tx:divs][ed:div-number(.)] ! ed:div-label(.)[.], ', ')"/>
     <xsl:variable name="loc" select="if (exists($line)) then string-join(($section[. ne '§0'], $line), ' ')
         else if (exists($page)) then string-join((replace($section, '\.?0$', '')[. ne '§'], 'p. ' || $page), ' ')
         else if ($divisions) then string-join((replace($section, '\.?0$', '')[. ne '§'], $divisions), ' ')
