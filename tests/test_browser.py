@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ARTIFACTS, AXE, CHROMIUM
+from conftest import ARTIFACTS, AXE, CHROMIUM, run_edition, serving
 
 pytestmark = [
     pytest.mark.browser,
@@ -127,3 +127,39 @@ def test_screenshots(site, page_at):
         page.goto(base + "gunther.html")
         page.locator("a.note-ref.type-footnote").first.click()
         page.screenshot(path=str(ARTIFACTS / f"html-gunther-note-{label}.png"))
+
+
+VERSE = """<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>Verse</title></titleStmt>
+<publicationStmt><p>Test.</p></publicationStmt><sourceDesc><p>Written for the tests.</p></sourceDesc></fileDesc>
+</teiHeader><text xml:lang="{lang}"><body><lg>{lines}</lg></body></text></TEI>"""
+
+
+@pytest.mark.parametrize("lang, words", [("en", "the line"), ("he", "שורה אחת")])
+def test_verse_numbers_stand_in_the_margin_on_the_side_lines_begin(browser, tmp_path, lang, words):
+    """Every fifth line's number beside the line, outside it, left of a left-to-right line and
+    right of a right-to-left one (measured in the browser: the ::before box against the line's text)."""
+    src = tmp_path / f"{lang}.xml"
+    src.write_text(VERSE.format(lang=lang, lines="".join(f'<l n="{i}">{words} {i}</l>' for i in range(1, 6))),
+                   encoding="utf-8")
+    proc = run_edition("build", src, "--out", tmp_path / "out", "--format", "html", "--no-search", "-q")
+    assert proc.returncode == 0, proc.stderr
+    with serving(tmp_path / "out" / "html") as base:
+        context = browser.new_context(viewport={"width": 1100, "height": 800})
+        page = context.new_page()
+        page.goto(f"{base}/{lang}.html")
+        box = page.evaluate("""() => {
+            const l = document.querySelector('[data-line="5"]');
+            const range = document.createRange(); range.selectNodeContents(l);
+            const text = range.getBoundingClientRect(), line = l.getBoundingClientRect();
+            const before = getComputedStyle(l, '::before');
+            const left = parseFloat(before.left), right = parseFloat(before.right), width = parseFloat(before.width);
+            // the ::before box in page coordinates, from its resolved offsets within the line box
+            const x0 = isNaN(left) ? line.right - right - width : line.left + left;
+            return {content: before.content, x0: x0, x1: x0 + width, textLeft: text.left, textRight: text.right};
+        }""")
+        context.close()
+    assert box["content"] == '"5"'
+    if lang == "en":
+        assert box["x1"] <= box["textLeft"]
+    else:
+        assert box["x0"] >= box["textRight"]

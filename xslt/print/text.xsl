@@ -91,8 +91,7 @@
     <div class="{local-name()}">
       <xsl:call-template name="pr:lang"/>
       <!-- the text's direction (its title block, in the book's language, stays left to right) -->
-      <xsl:if test="self::tei:text and not(ancestor::tei:text) and not(@xml:lang)
-                    and ed:direction(ed:lang-of(.)) = 'rtl'">
+      <xsl:if test="self::tei:text and not(ancestor::tei:text) and ed:direction(ed:lang-of(.)) = 'rtl'">
         <xsl:attribute name="dir" select="'rtl'"/>
       </xsl:if>
       <xsl:apply-templates mode="body"/>
